@@ -1,6 +1,40 @@
+using Receta.Data;
+using Receta.Web.Features.Accounts;
+using Receta.Web.Features.Demo;
+using Receta.Web.Features.Goals;
+using Receta.Web.Features.Health;
+using Receta.Web.Infrastructure;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRecetaDatabase(builder.Configuration);
+builder.Services.AddRecetaAccounts();
+builder.Services.AddRecetaApi(builder.WebHost);
+
 var app = builder.Build();
-app.MapGet("/healthz", () => new { status = "ok" });
+
+await app.Services.MigrateDatabaseAsync();
+await app.Services.SeedDemoAsync(app.Configuration);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseMiddleware<WriteScopeMiddleware>();
+app.UseMiddleware<GoalAccessMiddleware>();
+
+app.MapHealth();
+app.MapOpenApi();
+app.MapScalarApiReference();
+
+var api = app.MapGroup("/api/v1").RequireAuthorization();
+api.MapAccounts();
+api.MapGoals();
+
 app.Run();
 
+/// <summary>The web host; public so that tests can start it.</summary>
 public partial class Program;

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Receta.Data.Accounts;
+
+/// <summary>An account. Every goal and everything under it belongs to one.</summary>
+public sealed class User : IdentityUser<Guid>
+{
+    public required string DisplayName { get; set; }
+
+    /// <summary>IANA time zone id; "today" for this user is the date in this zone.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

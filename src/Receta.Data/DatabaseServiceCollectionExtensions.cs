@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Receta.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    public const string DefaultSqliteConnectionString = "Data Source=data/receta.db";
+
+    /// <summary>
+    /// Registers <see cref="RecetaDbContext"/> on the provider named by <c>Database:Provider</c>
+    /// (<c>sqlite</c> by default, or <c>postgres</c>) with the connection string <c>ConnectionStrings:Receta</c>,
+    /// and the migrations set of that provider.
+    /// </summary>
+    public static IServiceCollection AddRecetaDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var provider = ReadProvider(configuration);
+        var connectionString = configuration.GetConnectionString("Receta");
+
+        services.AddDbContextPool<RecetaDbContext>(options =>
+        {
+            switch (provider)
+            {
+                case DatabaseProvider.Postgres:
+                    options.UseNpgsql(
+                        connectionString ?? throw new InvalidOperationException(
+                            "ConnectionStrings:Receta is required when Database:Provider is postgres."),
+                        npgsql => npgsql.MigrationsAssembly("Receta.Data.Postgres"));
+                    break;
+                default:
+                    options.UseSqlite(
+                        PrepareSqlite(connectionString ?? DefaultSqliteConnectionString),
+                        sqlite => sqlite.MigrationsAssembly("Receta.Data.Sqlite"));
+                    break;
+            }
+        });
+        return services;
+    }
+
+    public static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var name = configuration["Database:Provider"];
+        return name?.Trim().ToUpperInvariant() switch
+        {
+            null or "" or "SQLITE" => DatabaseProvider.Sqlite,
+            "POSTGRES" or "POSTGRESQL" or "NPGSQL" => DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException(
+                $"Database:Provider '{name}' is not supported; use 'sqlite' or 'postgres'."),
+        };
+    }
+
+    private static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,22 @@
+namespace Receta.Data.Goals;
+
+public sealed class Habit : IGoalChild
+{
+    public Guid OwnerId { get; set; }
+    public Guid Id { get; set; }
+    public Guid GoalId { get; set; }
+    public required string Title { get; set; }
+    public int Times { get; set; }
+    public int PerDays { get; set; }
+    public long Sequence { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>One date a habit was done; at most one per habit and date.</summary>
+public sealed class HabitCheck
+{
+    public Guid OwnerId { get; set; }
+    public Guid HabitId { get; set; }
+    public DateOnly Date { get; set; }
+    public Guid GoalId { get; set; }
+}

@@ -1,0 +1,19 @@
+using Receta.Core.Roadmap;
+
+namespace Receta.Data.Goals;
+
+public sealed class Milestone : IGoalChild
+{
+    public Guid OwnerId { get; set; }
+    public Guid Id { get; set; }
+    public Guid GoalId { get; set; }
+    public required string Title { get; set; }
+    public DateOnly? DueDate { get; set; }
+    public double EstimateHours { get; set; }
+    public double? TargetValue { get; set; }
+    public List<Guid> DependsOn { get; set; } = [];
+    public MilestoneStatus Status { get; set; }
+    public DateOnly? CompletedOn { get; set; }
+    public long Sequence { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

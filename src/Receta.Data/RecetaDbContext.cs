@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Receta.Data.Accounts;
+using Receta.Data.Goals;
+
+namespace Receta.Data;
+
+/// <summary>
+/// The one database context. Every table under a goal is keyed by (OwnerId, Id) so that the schema
+/// can be distributed by owner (e.g. Citus) without changing its keys.
+/// </summary>
+public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
+    : IdentityUserContext<User, Guid>(options)
+{
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<Entry> Entries => Set<Entry>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Skill> Skills => Set<Skill>();
+    public DbSet<WorkSession> WorkSessions => Set<WorkSession>();
+    public DbSet<Habit> Habits => Set<Habit>();
+    public DbSet<HabitCheck> HabitChecks => Set<HabitCheck>();
+    public DbSet<Attempt> Attempts => Set<Attempt>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+
+        builder.Entity<User>(user =>
+        {
+            user.ToTable("Users");
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.TimeZone).HasMaxLength(100);
+        });
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("UserClaims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("UserLogins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("UserTokens");
+
+        builder.Entity<AccessToken>(token =>
+        {
+            token.HasKey(t => new { t.UserId, t.Id });
+            token.HasIndex(t => t.SecretHash).IsUnique();
+            token.Property(t => t.Name).HasMaxLength(200);
+            token.Property(t => t.Scope).HasConversion<string>().HasMaxLength(16);
+            token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Goal>(goal =>
+        {
+            goal.HasKey(g => new { g.OwnerId, g.Id });
+            goal.HasIndex(g => g.Id);
+            goal.HasIndex(g => new { g.OwnerId, g.CreatedAt });
+            goal.Property(g => g.Title).HasMaxLength(200);
+            goal.Property(g => g.MeasureUnit).HasMaxLength(200);
+            goal.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);
+            goal.Property(g => g.MeasureAggregation).HasConversion<string>().HasMaxLength(16);
+            goal.Property(g => g.Version).IsConcurrencyToken();
+            goal.Ignore(g => g.Measure);
+            goal.HasOne<User>().WithMany().HasForeignKey(g => g.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Entry>(entry =>
+        {
+            entry.HasKey(e => new { e.OwnerId, e.Id });
+            entry.HasIndex(e => new { e.OwnerId, e.GoalId, e.Date, e.Sequence });
+            BelongsToGoal(entry);
+        });
+
+        builder.Entity<Milestone>(milestone =>
+        {
+            milestone.HasKey(m => new { m.OwnerId, m.Id });
+            milestone.HasIndex(m => new { m.OwnerId, m.GoalId });
+            milestone.Property(m => m.Title).HasMaxLength(200);
+            milestone.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+            BelongsToGoal(milestone);
+        });
+
+        builder.Entity<Skill>(skill =>
+        {
+            skill.HasKey(s => new { s.OwnerId, s.Id });
+            skill.HasIndex(s => new { s.OwnerId, s.GoalId });
+            skill.Property(s => s.Name).HasMaxLength(200);
+            skill.OwnsMany(s => s.Resources, resource => resource.ToJson());
+            BelongsToGoal(skill);
+        });
+
+        builder.Entity<WorkSession>(work =>
+        {
+            work.HasKey(w => new { w.OwnerId, w.Id });
+            work.HasIndex(w => new { w.OwnerId, w.GoalId, w.Date, w.Sequence });
+            BelongsToGoal(work);
+        });
+
+        builder.Entity<Habit>(habit =>
+        {
+            habit.HasKey(h => new { h.OwnerId, h.Id });
+            habit.HasIndex(h => new { h.OwnerId, h.GoalId });
+            habit.Property(h => h.Title).HasMaxLength(200);
+            BelongsToGoal(habit);
+        });
+
+        builder.Entity<HabitCheck>(check =>
+        {
+            check.HasKey(c => new { c.OwnerId, c.HabitId, c.Date });
+            check.HasIndex(c => new { c.OwnerId, c.GoalId, c.Date });
+            check.HasOne<Habit>().WithMany()
+                .HasForeignKey(c => new { c.OwnerId, c.HabitId })
+                .OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Attempt>(attempt =>
+        {
+            attempt.HasKey(a => new { a.OwnerId, a.Id });
+            attempt.HasIndex(a => new { a.OwnerId, a.GoalId, a.Date, a.Sequence });
+            attempt.Property(a => a.Title).HasMaxLength(200);
+            attempt.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(16);
+            BelongsToGoal(attempt);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot order or compare DateTimeOffset; stored as a sortable 64-bit number instead.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    private static void BelongsToGoal<T>(EntityTypeBuilder<T> child)
+        where T : class =>
+        child.HasOne<Goal>().WithMany()
+            .HasForeignKey("OwnerId", "GoalId")
+            .OnDelete(DeleteBehavior.Cascade);
+}

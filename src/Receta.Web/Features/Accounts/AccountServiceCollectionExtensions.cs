@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity;
+using Receta.Data;
+using Receta.Data.Accounts;
+
+namespace Receta.Web.Features.Accounts;
+
+public static class AccountServiceCollectionExtensions
+{
+    /// <summary>
+    /// ASP.NET Core Identity for accounts, with the rules the defaults miss: passwords of at least
+    /// 12 characters with no composition rules but no common ones, PBKDF2 at 210,000 iterations
+    /// (older hashes are re-hashed on the next sign-in), lockout after 5 failures for 15 minutes.
+    /// </summary>
+    public static IServiceCollection AddRecetaAccounts(this IServiceCollection services)
+    {
+        services.AddIdentityCore<User>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = "";
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<RecetaDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+        return services;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Identity;
+using Receta.Data;
+using Receta.Data.Accounts;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Accounts;
+
+public static class CreateToken
+{
+    public sealed record Request(string? Email, string? Password, string? Name, string? Scope, DateTimeOffset? ExpiresAt);
+
+    public sealed record Response(Guid Id, string Name, string Scope, string Token, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
+
+    public static async Task<Outcome<Response>> HandleAsync(
+        Request request, UserManager<User> users, RecetaDbContext db, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(db);
+        var errors = new RequestErrors();
+        var name = errors.Title(request.Name, "name");
+        var scope = request.Scope switch
+        {
+            null or "write" => TokenScope.Write,
+            "read" => TokenScope.Read,
+            _ => Invalid(errors),
+        };
+        var now = clock.GetUtcNow();
+        if (request.ExpiresAt is { } expiresAt && (expiresAt <= now || expiresAt.Year > 2999))
+        {
+            errors.Add("expiresAt", "'expiresAt' must be in the future and before 3000-01-01.");
+        }
+        if (string.IsNullOrEmpty(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            errors.Add(string.IsNullOrEmpty(request.Email) ? "email" : "password", "Both 'email' and 'password' are required.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToFailure();
+        }
+
+        var user = await SignIn.CheckPasswordAsync(users, clock, request.Email!, request.Password!);
+        if (user.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var secret = AccessTokenSecrets.NewSecret();
+        var token = new AccessToken
+        {
+            UserId = user.Value!.Id,
+            Id = Guid.CreateVersion7(now),
+            Name = name,
+            Scope = scope,
+            SecretHash = AccessTokenSecrets.Hash(secret),
+            CreatedAt = now,
+            ExpiresAt = request.ExpiresAt?.ToUniversalTime(),
+        };
+        db.AccessTokens.Add(token);
+        await db.SaveChangesAsync();
+        return new Response(token.Id, token.Name, ScopeName(token.Scope), secret, token.CreatedAt, token.ExpiresAt);
+    }
+
+    public static string ScopeName(TokenScope scope) => scope == TokenScope.Read ? "read" : "write";
+
+    private static TokenScope Invalid(RequestErrors errors)
+    {
+        errors.Add("scope", "'scope' must be 'read' or 'write'.");
+        return TokenScope.Read;
+    }
+
+    public static void Map(RouteGroupBuilder auth) =>
+        auth.MapPost("/tokens", async (Request request, UserManager<User> users, RecetaDbContext db, TimeProvider clock) =>
+                (await HandleAsync(request, users, db, clock)).ToResult(created =>
+                    TypedResults.Created($"/api/v1/auth/tokens/{created.Id}", created)))
+            .AllowAnonymous()
+            .RequireRateLimiting(SignIn.RateLimitPolicy)
+            .Produces<Response>(StatusCodes.Status201Created);
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Receta.Data;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Accounts;
+
+/// <summary>The caller's own account: read it, and change the display name or time zone.</summary>
+public static class MyAccount
+{
+    public sealed record Fields(string? DisplayName, string? TimeZone);
+
+    public static async Task<Outcome<AccountResponse>> GetAsync(CurrentUser user, RecetaDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(db);
+        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == user.Id);
+        return account is null ? Failure.NotFound("account") : AccountResponse.From(account);
+    }
+
+    public static async Task<Outcome<AccountResponse>> UpdateAsync(
+        CurrentUser user, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(db);
+        var account = await db.Users.FirstOrDefaultAsync(u => u.Id == user.Id);
+        if (account is null)
+        {
+            return Failure.NotFound("account");
+        }
+        var merged = JsonMergePatch.Apply(new Fields(account.DisplayName, account.TimeZone), patch, json);
+        if (merged.Failure is { } failure)
+        {
+            return failure;
+        }
+        var errors = new RequestErrors();
+        var displayName = errors.Title(merged.Value!.DisplayName, "displayName");
+        if (merged.Value.TimeZone is null)
+        {
+            errors.Add("timeZone", "'timeZone' is required.");
+        }
+        var timeZone = AccountRules.TimeZone(merged.Value.TimeZone, errors);
+        if (errors.Any)
+        {
+            return errors.ToFailure();
+        }
+        account.DisplayName = displayName;
+        account.TimeZone = timeZone;
+        await db.SaveChangesAsync();
+        return AccountResponse.From(account);
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/me", async (CurrentUser user, RecetaDbContext db) => (await GetAsync(user, db)).ToOk())
+            .Produces<AccountResponse>();
+        api.MapPatch("/me", async (CurrentUser user, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json) =>
+                (await UpdateAsync(user, patch, db, json.Value.SerializerOptions)).ToOk())
+            .Produces<AccountResponse>();
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Receta.Data;
+using Receta.Data.Goals;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Goals;
+
+/// <summary>A goal's parent must be another goal of the same owner, and goals must not contain themselves.</summary>
+public static class GoalParents
+{
+    private const int MaxDepth = 100;
+
+    public static async Task<Outcome<Guid?>> ReadAsync(string? parentId, Goal goal, RecetaDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        ArgumentNullException.ThrowIfNull(db);
+        if (parentId is null)
+        {
+            return (Guid?)null;
+        }
+        if (!Guid.TryParse(parentId, out var id)
+            || !await db.Goals.AnyAsync(g => g.OwnerId == goal.OwnerId && g.Id == id))
+        {
+            return Failure.Invalid("parentId", "'parentId' must name another goal of yours.");
+        }
+
+        var ancestor = (Guid?)id;
+        for (var depth = 0; ancestor is { } current && depth < MaxDepth; depth++)
+        {
+            if (current == goal.Id)
+            {
+                return Failure.Conflict("A goal cannot be a sub-goal of itself or of its own sub-goals.");
+            }
+            ancestor = await db.Goals.Where(g => g.OwnerId == goal.OwnerId && g.Id == current)
+                .Select(g => g.ParentId).FirstOrDefaultAsync();
+        }
+        return (Guid?)id;
+    }
+}

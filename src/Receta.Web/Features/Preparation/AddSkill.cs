@@ -1,0 +1,34 @@
+using Receta.Core.Circle;
+using Receta.Data;
+using Receta.Data.Goals;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Preparation;
+
+public static class AddSkill
+{
+    public static async Task<Outcome<SkillResponse>> HandleAsync(GoalScope scope, SkillFields fields, RecetaDbContext db, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(db);
+        var goal = scope.Goal;
+        var now = clock.GetUtcNow();
+        var skill = new Skill { OwnerId = goal.OwnerId, Id = Guid.CreateVersion7(now), GoalId = goal.Id, Name = "", CreatedAt = now };
+        if (fields.TryApplyTo(skill) is { } failure)
+        {
+            return failure;
+        }
+        skill.Sequence = scope.Touch();
+        db.Skills.Add(skill);
+        await db.SaveChangesAsync();
+        return SkillResponse.From(skill);
+    }
+
+    public static void Map(RouteGroupBuilder goal) =>
+        goal.MapPost("/skills", async (GoalScope scope, SkillFields fields, RecetaDbContext db, TimeProvider clock) =>
+                (await HandleAsync(scope, fields, db, clock)).ToResult(skill =>
+                    TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/skills/{skill.Id}", skill)))
+            .Requires(GoalAction.Edit)
+            .Produces<SkillResponse>(StatusCodes.Status201Created);
+}

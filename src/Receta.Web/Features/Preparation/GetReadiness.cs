@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Receta.Core.Circle;
+using Receta.Core.Preparation;
+using Receta.Data;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Preparation;
+
+public static class GetReadiness
+{
+    public sealed record Response(double Readiness, IReadOnlyList<SkillResponse> Items);
+
+    public static async Task<Response> HandleAsync(GoalScope scope, RecetaDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(db);
+        var goal = scope.Goal;
+        var skills = await db.Skills.AsNoTracking()
+            .Where(s => s.OwnerId == goal.OwnerId && s.GoalId == goal.Id)
+            .OrderBy(s => s.Sequence).ToListAsync();
+        return new Response(
+            Readiness.Compute(skills.Select(s => new SkillLevel(s.Level, s.TargetLevel))),
+            skills.Select(SkillResponse.From).ToList());
+    }
+
+    public static void Map(RouteGroupBuilder goal) =>
+        goal.MapGet("/readiness", async (GoalScope scope, RecetaDbContext db) => TypedResults.Ok(await HandleAsync(scope, db)))
+            .Requires(GoalAction.Read)
+            .Produces<Response>();
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Receta.Core.Circle;
+using Receta.Core.Progress;
+using Receta.Core.Roadmap;
+using Receta.Data;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Progress;
+
+public static class GetProgress
+{
+    public sealed record Response(
+        DateOnly AsOf,
+        double? Current,
+        double? Start,
+        double? Target,
+        double? Remaining,
+        double PercentComplete,
+        bool Achieved,
+        double? Road,
+        double? AheadBy,
+        int? BufferDays,
+        double? RecentRatePerDay,
+        double? RequiredRatePerDay,
+        DateOnly? ProjectedCompletion,
+        Forecast? Forecast,
+        ProgressStatus Status)
+    {
+        public static Response From(ProgressReport report)
+        {
+            ArgumentNullException.ThrowIfNull(report);
+            return new(report.AsOf, report.Current, report.Start, report.Target, report.Remaining,
+                report.PercentComplete, report.Achieved, report.Road, report.AheadBy, report.BufferDays,
+                report.RecentRatePerDay, report.RequiredRatePerDay, report.ProjectedCompletion, report.Forecast,
+                report.Status);
+        }
+    }
+
+    public static async Task<ProgressReport> HandleAsync(
+        GoalScope scope, DateOnly asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(histories);
+        ArgumentNullException.ThrowIfNull(cache);
+        var goal = scope.Goal;
+        return await cache.GetOrCreateAsync(goal, "progress", asOf, async () =>
+        {
+            var milestones = await db.Milestones.AsNoTracking()
+                .Where(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id)
+                .Select(m => new { m.DueDate, m.TargetValue, m.Sequence, m.Status, m.CompletedOn })
+                .ToListAsync();
+            var waypoints = milestones
+                .Where(m => m.DueDate is not null && m.TargetValue is not null)
+                .Select(m => new Waypoint(m.DueDate!.Value, m.TargetValue!.Value, m.Sequence))
+                .ToList();
+            var doneAsOf = milestones.Count(m => m.Status == MilestoneStatus.Done && m.CompletedOn <= asOf);
+            var input = new ProgressInput(
+                goal.Id.ToString(), goal.StartDate, goal.TargetDate, goal.Measure,
+                await histories.GetAsync(goal, db), waypoints, doneAsOf, milestones.Count);
+            return ProgressCalculator.Compute(input, asOf);
+        });
+    }
+
+    public static void Map(RouteGroupBuilder goal) =>
+        goal.MapGet("/progress", async (GoalScope scope, string? asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache) =>
+                await AsOfView.ServeAsync(asOf, scope, async day => Response.From(await HandleAsync(scope, day, db, histories, cache))))
+            .Requires(GoalAction.Read)
+            .Produces<Response>();
+}

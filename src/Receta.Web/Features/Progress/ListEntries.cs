@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Receta.Core.Circle;
+using Receta.Data;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Progress;
+
+public static class ListEntries
+{
+    public static async Task<Outcome<Page<EntryResponse>>> HandleAsync(
+        GoalScope scope, DateOnly? from, DateOnly? to, PageRequest page, RecetaDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(db);
+        var goal = scope.Goal;
+        var query = db.Entries.AsNoTracking().Where(e => e.OwnerId == goal.OwnerId && e.GoalId == goal.Id);
+        if (from is { } first)
+        {
+            query = query.Where(e => e.Date >= first);
+        }
+        if (to is { } last)
+        {
+            query = query.Where(e => e.Date <= last);
+        }
+        if (page.TryGetAfter<DateOnly>(0, out var afterDate) && page.TryGetAfter<long>(1, out var afterSequence))
+        {
+            query = query.Where(e => e.Date > afterDate || (e.Date == afterDate && e.Sequence > afterSequence));
+        }
+        var rows = await query.OrderBy(e => e.Date).ThenBy(e => e.Sequence).Take(page.Limit + 1).ToListAsync();
+        return rows.ToPage(page, EntryResponse.From, e => PageRequest.Encode(e.Date.ToString("O", null), e.Sequence));
+    }
+
+    public static void Map(RouteGroupBuilder goal) =>
+        goal.MapGet("/entries", async (GoalScope scope, string? from, string? to, string? limit, string? cursor, RecetaDbContext db) =>
+            {
+                var errors = new RequestErrors();
+                var first = errors.QueryDate(from, "from");
+                var last = errors.QueryDate(to, "to");
+                var page = PageRequest.Read(limit, cursor, errors);
+                return errors.Any ? errors.ToFailure().ToResult() : (await HandleAsync(scope, first, last, page, db)).ToOk();
+            })
+            .Requires(GoalAction.Read)
+            .Produces<Page<EntryResponse>>();
+}

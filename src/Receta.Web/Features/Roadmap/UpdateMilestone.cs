@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Receta.Core.Circle;
+using Receta.Data;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Roadmap;
+
+public static class UpdateMilestone
+{
+    public static async Task<Outcome<MilestoneResponse>> HandleAsync(
+        GoalScope scope, string milestoneId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(db);
+        var goal = scope.Goal;
+        var milestones = await db.Milestones.Where(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id).ToListAsync();
+        var milestone = Guid.TryParse(milestoneId, out var id) ? milestones.Find(m => m.Id == id) : null;
+        if (milestone is null)
+        {
+            return Failure.NotFound("milestone");
+        }
+        var merged = JsonMergePatch.Apply(MilestoneFields.From(milestone), patch, json);
+        if (merged.Failure is { } invalid)
+        {
+            return invalid;
+        }
+        if (merged.Value!.TryApplyTo(milestone, milestones, scope.User.Today) is { } failure)
+        {
+            return failure;
+        }
+        scope.Touch();
+        await db.SaveChangesAsync();
+        return MilestoneResponse.From(milestone);
+    }
+
+    public static void Map(RouteGroupBuilder goal) =>
+        goal.MapPatch("/milestones/{milestoneId}", async (GoalScope scope, string milestoneId, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json) =>
+                (await HandleAsync(scope, milestoneId, patch, db, json.Value.SerializerOptions)).ToOk())
+            .Requires(GoalAction.Edit)
+            .Produces<MilestoneResponse>();
+}

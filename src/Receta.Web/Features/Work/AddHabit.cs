@@ -1,0 +1,34 @@
+using Receta.Core.Circle;
+using Receta.Data;
+using Receta.Data.Goals;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Work;
+
+public static class AddHabit
+{
+    public static async Task<Outcome<HabitView>> HandleAsync(GoalScope scope, HabitFields fields, RecetaDbContext db, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(db);
+        var goal = scope.Goal;
+        var now = clock.GetUtcNow();
+        var habit = new Habit { OwnerId = goal.OwnerId, Id = Guid.CreateVersion7(now), GoalId = goal.Id, Title = "", CreatedAt = now };
+        if (fields.TryApplyTo(habit) is { } failure)
+        {
+            return failure;
+        }
+        habit.Sequence = scope.Touch();
+        db.Habits.Add(habit);
+        await db.SaveChangesAsync();
+        return HabitView.Compute(habit, [], scope.User.Today);
+    }
+
+    public static void Map(RouteGroupBuilder goal) =>
+        goal.MapPost("/habits", async (GoalScope scope, HabitFields fields, RecetaDbContext db, TimeProvider clock) =>
+                (await HandleAsync(scope, fields, db, clock)).ToResult(habit =>
+                    TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/habits/{habit.Id}", habit)))
+            .Requires(GoalAction.Edit)
+            .Produces<HabitView>(StatusCodes.Status201Created);
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Receta.Core.Circle;
+using Receta.Data;
+using Receta.Data.Goals;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Work;
+
+/// <summary>Marks a date done for a habit. Checking a date twice changes nothing (200 instead of 201).</summary>
+public static class CheckHabit
+{
+    public sealed record Request(DateOnly? Date);
+
+    public sealed record Response(Guid HabitId, DateOnly Date);
+
+    public static async Task<Outcome<(Response Check, bool Created)>> HandleAsync(
+        GoalScope scope, string habitId, Request request, RecetaDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(db);
+        var id = await db.Habits.FindIdAsync(scope, habitId);
+        if (id is not { } habit)
+        {
+            return Failure.NotFound("habit");
+        }
+        var errors = new RequestErrors();
+        var date = errors.Date(request.Date, "date");
+        if (errors.Any)
+        {
+            return errors.ToFailure();
+        }
+        var goal = scope.Goal;
+        var response = new Response(habit, date);
+        if (await db.HabitChecks.AnyAsync(c => c.OwnerId == goal.OwnerId && c.HabitId == habit && c.Date == date))
+        {
+            return (response, false);
+        }
+        db.HabitChecks.Add(new HabitCheck { OwnerId = goal.OwnerId, HabitId = habit, Date = date, GoalId = goal.Id });
+        scope.Touch();
+        await db.SaveChangesAsync();
+        return (response, true);
+    }
+
+    public static void Map(RouteGroupBuilder goal) =>
+        goal.MapPost("/habits/{habitId}/checks", async (GoalScope scope, string habitId, Request request, RecetaDbContext db) =>
+                (await HandleAsync(scope, habitId, request, db)).ToResult(result => result.Created
+                    ? TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/habits/{habitId}/checks/{result.Check.Date:yyyy-MM-dd}", result.Check)
+                    : TypedResults.Ok(result.Check)))
+            .Requires(GoalAction.Edit)
+            .Produces<Response>(StatusCodes.Status201Created)
+            .Produces<Response>();
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Receta.Core.Circle;
+using Receta.Data;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Work;
+
+public static class GetHabit
+{
+    public static async Task<Outcome<HabitView>> HandleAsync(GoalScope scope, string habitId, DateOnly asOf, RecetaDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(db);
+        var habit = Guid.TryParse(habitId, out var id) ? await db.Habits.Under(scope).FirstOrDefaultAsync(h => h.Id == id) : null;
+        if (habit is null)
+        {
+            return Failure.NotFound("habit");
+        }
+        var checks = await db.HabitChecks.AsNoTracking()
+            .Where(c => c.OwnerId == habit.OwnerId && c.HabitId == habit.Id && c.Date <= asOf)
+            .Select(c => c.Date).ToListAsync();
+        return HabitView.Compute(habit, checks, asOf);
+    }
+
+    public static void Map(RouteGroupBuilder goal)
+    {
+        goal.MapGet("/habits/{habitId}", async (GoalScope scope, string habitId, string? asOf, RecetaDbContext db) =>
+            {
+                var errors = new RequestErrors();
+                var day = errors.QueryDate(asOf, "asOf") ?? scope.User.Today;
+                return errors.Any ? errors.ToFailure().ToResult() : (await HandleAsync(scope, habitId, day, db)).ToOk();
+            })
+            .Requires(GoalAction.Read)
+            .Produces<HabitView>();
+        goal.MapGet("/habits", async (GoalScope scope, string? asOf, RecetaDbContext db) =>
+                await AsOfView.ServeAsync(asOf, scope, async day => new { Items = await HabitView.ForGoalAsync(scope, day, db) }))
+            .Requires(GoalAction.Read);
+    }
+}

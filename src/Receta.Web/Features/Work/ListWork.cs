@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Receta.Core.Circle;
+using Receta.Core.Work;
+using Receta.Data;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Work;
+
+public static class ListWork
+{
+    /// <summary>A page of work sessions; the totals and weeks cover the whole <c>from</c>–<c>to</c> range, not just the page.</summary>
+    public sealed record Response(IReadOnlyList<WorkSessionResponse> Items, string? NextCursor, int TotalMinutes, IReadOnlyList<WeeklyEffort> Weeks);
+
+    public static async Task<Response> HandleAsync(GoalScope scope, DateOnly? from, DateOnly? to, PageRequest page, RecetaDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(db);
+        var inRange = db.WorkSessions.Under(scope);
+        if (from is { } first)
+        {
+            inRange = inRange.Where(w => w.Date >= first);
+        }
+        if (to is { } last)
+        {
+            inRange = inRange.Where(w => w.Date <= last);
+        }
+
+        var pageQuery = inRange;
+        if (page.TryGetAfter<DateOnly>(0, out var afterDate) && page.TryGetAfter<long>(1, out var afterSequence))
+        {
+            pageQuery = pageQuery.Where(w => w.Date > afterDate || (w.Date == afterDate && w.Sequence > afterSequence));
+        }
+        var rows = await pageQuery.OrderBy(w => w.Date).ThenBy(w => w.Sequence).Take(page.Limit + 1).ToListAsync();
+        var shown = rows.ToPage(page, WorkSessionResponse.From, w => PageRequest.Encode(w.Date.ToString("O", null), w.Sequence));
+
+        var days = await inRange.GroupBy(w => w.Date)
+            .Select(g => new { Date = g.Key, Minutes = g.Sum(w => w.Minutes) })
+            .ToListAsync();
+        var sessions = days.Select(d => new WorkSession(d.Date, d.Minutes)).ToList();
+        return new Response(shown.Items, shown.NextCursor, sessions.Sum(s => s.Minutes), Effort.ByIsoWeek(sessions));
+    }
+
+    public static void Map(RouteGroupBuilder goal) =>
+        goal.MapGet("/work", async (GoalScope scope, string? from, string? to, string? limit, string? cursor, RecetaDbContext db) =>
+            {
+                var errors = new RequestErrors();
+                var first = errors.QueryDate(from, "from");
+                var last = errors.QueryDate(to, "to");
+                var page = PageRequest.Read(limit, cursor, errors);
+                return errors.Any ? errors.ToFailure().ToResult() : TypedResults.Ok(await HandleAsync(scope, first, last, page, db));
+            })
+            .Requires(GoalAction.Read)
+            .Produces<Response>();
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Receta.Web.Features.Accounts;
+using Receta.Web.Features.Progress;
+
+namespace Receta.Web.Infrastructure;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>Request and response bodies are limited to 1 MiB (imports excepted).</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static IServiceCollection AddRecetaApi(this IServiceCollection services, IWebHostBuilder webHost)
+    {
+        ArgumentNullException.ThrowIfNull(webHost);
+        webHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+        // Binding failures throw so that ProblemExceptionHandler can name the field in a 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+
+        services.AddAuthentication(AccessTokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignIn.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 100, Window = TimeSpan.FromMinutes(1) }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter =
+                    ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await OutcomeResults.Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", "Wait before trying again.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
+
+        services.AddMemoryCache(options => options.SizeLimit = 5_000_000);
+        services.AddSingleton<GoalViewCache>();
+        services.AddSingleton<MeasureHistories>();
+        return services;
+    }
+
+    public static void Configure(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.NumberHandling = JsonNumberHandling.Strict;
+    }
+}

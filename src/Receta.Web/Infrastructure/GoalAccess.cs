@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Receta.Core.Circle;
+using Receta.Data;
+using Receta.Data.Goals;
+
+namespace Receta.Web.Infrastructure;
+
+/// <summary>
+/// Declares the least a caller must be allowed to do on the goal of the route (<c>{goalId}</c>).
+/// Every endpoint under a goal declares one; <see cref="GoalAccessMiddleware"/> enforces it.
+/// </summary>
+public sealed record GoalActionMetadata(GoalAction Action);
+
+/// <summary>The goal of the request, loaded and authorized once, and the caller's role on it.</summary>
+public sealed record GoalScope(Goal Goal, CircleRole Role, CurrentUser User)
+{
+    public static ValueTask<GoalScope?> BindAsync(HttpContext context, System.Reflection.ParameterInfo parameter)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ValueTask.FromResult(context.Features.Get<GoalScope>());
+    }
+
+    /// <summary>Records a change under the goal and returns the creation sequence for a new child.</summary>
+    public long Touch() => ++Goal.Version;
+}
+
+/// <summary>
+/// The one place that maps (caller, goal) to a role and checks the endpoint's declared action,
+/// before the endpoint runs: a goal the caller may not read does not exist for them (404); an
+/// action their role does not allow is forbidden (403). An endpoint under <c>{goalId}</c> that
+/// declares no action is a programming error and never runs.
+/// </summary>
+public sealed class GoalAccessMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, RecetaDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(db);
+        var endpoint = http.GetEndpoint();
+        var declared = endpoint?.Metadata.GetMetadata<GoalActionMetadata>();
+        if (declared is null)
+        {
+            if (endpoint is RouteEndpoint { RoutePattern: var pattern } && pattern.GetParameter("goalId") is not null)
+            {
+                throw new InvalidOperationException($"Endpoint '{endpoint.DisplayName}' does not declare the goal action it needs.");
+            }
+            await next(http);
+            return;
+        }
+        var user = CurrentUser.From(http)
+            ?? throw new InvalidOperationException("Goal endpoints require an authenticated caller.");
+
+        var goal = Guid.TryParse(http.GetRouteValue("goalId") as string, out var goalId)
+            ? await db.Goals.FirstOrDefaultAsync(g => g.Id == goalId && g.OwnerId == user.Id, http.RequestAborted)
+            : null;
+        if (goal is null)
+        {
+            await Failure.NotFound("goal").ToResult().ExecuteAsync(http);
+            return;
+        }
+
+        var role = CircleRole.Owner;
+        if (!CirclePolicy.Allows(role, declared.Action))
+        {
+            await Failure.Forbidden($"Your role on this goal ({role}) does not allow this.").ToResult().ExecuteAsync(http);
+            return;
+        }
+        http.Features.Set(new GoalScope(goal, role, user));
+        await next(http);
+    }
+}
+
+public static class GoalAccessExtensions
+{
+    public static RouteHandlerBuilder Requires(this RouteHandlerBuilder builder, GoalAction action) =>
+        builder.WithMetadata(new GoalActionMetadata(action));
+}

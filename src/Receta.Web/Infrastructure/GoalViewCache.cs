@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Caching.Memory;
+using Receta.Data.Goals;
+
+namespace Receta.Web.Infrastructure;
+
+/// <summary>
+/// Caches what is computed from a goal's history. Keys carry the goal's <see cref="Goal.Version"/>,
+/// which every change under the goal raises in the same transaction, so a node never serves a view
+/// older than the goal row it just read, and several nodes need no shared cache to agree.
+/// </summary>
+public sealed class GoalViewCache(IMemoryCache cache)
+{
+    private static readonly TimeSpan SlidingExpiration = TimeSpan.FromMinutes(10);
+
+    public async Task<T> GetOrCreateAsync<T>(Goal goal, string view, object? argument, Func<Task<T>> create, Func<T, long>? sizeOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        ArgumentNullException.ThrowIfNull(create);
+        var key = (goal.Id, goal.Version, view, argument);
+        if (cache.TryGetValue(key, out T? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var value = await create();
+        using var entry = cache.CreateEntry(key);
+        entry.Value = value;
+        entry.Size = Math.Max(1, sizeOf?.Invoke(value) ?? 1);
+        entry.SlidingExpiration = SlidingExpiration;
+        return value;
+    }
+}

@@ -35,6 +35,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
             user.ToTable("Users");
             user.Property(u => u.DisplayName).HasMaxLength(200);
             user.Property(u => u.TimeZone).HasMaxLength(100);
+            user.Property(u => u.GoalSequence).IsConcurrencyToken();
         });
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("UserClaims");
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("UserLogins");
@@ -53,7 +54,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
         {
             goal.HasKey(g => new { g.OwnerId, g.Id });
             goal.HasIndex(g => g.Id);
-            goal.HasIndex(g => new { g.OwnerId, g.CreatedAt });
+            goal.HasIndex(g => new { g.OwnerId, g.Sequence });
             goal.Property(g => g.Title).HasMaxLength(200);
             goal.Property(g => g.MeasureUnit).HasMaxLength(200);
             goal.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);

@@ -11,8 +11,10 @@ namespace Receta.Core.Progress;
 /// </summary>
 /// <remarks>
 /// The generator is xoshiro256** seeded from SHA-256 of the UTF-8 text <c>"{goalId}|{asOf:yyyy-MM-dd}"</c>;
-/// each path draws from its own stream (seeded by the next 64 bits of that generator through SplitMix64),
-/// so a path's result never depends on how many draws another path used.
+/// path <c>p</c> draws from its own xoshiro256** stream, seeded through SplitMix64 by that generator's
+/// <c>p</c>-th 64-bit output, so a path's result never depends on the others. Indices are drawn without bias,
+/// eight per 64-bit output. A path reaches the target on the first day its value equals or passes it within
+/// <see cref="Tolerance"/>, the rule of <see cref="ProgressReport.Achieved"/>.
 /// </remarks>
 public static class MonteCarloForecast
 {
@@ -38,11 +40,16 @@ public static class MonteCarloForecast
     /// 7 daily changes <c>c(d) − c(d − 1)</c> for <c>max(d0, a − 56) &lt; d ≤ a</c>.
     /// A percentile that falls on a path never reaching the target within 3,652 days is null.
     /// </summary>
+    /// <exception cref="ArgumentException">The history was prepared for another measure.</exception>
     public static Forecast? Compute(string goalId, DateOnly asOf, MeasureHistory history, Measure measure, DateOnly startDate)
     {
         ArgumentNullException.ThrowIfNull(goalId);
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(measure);
+        if (!history.Measure.Equals(measure))
+        {
+            throw new ArgumentException("The history was prepared for another measure.", nameof(history));
+        }
 
         var a = asOf.DayNumber;
         var firstDay = Math.Max(startDate.DayNumber, a - WindowDays) + 1;
@@ -81,51 +88,20 @@ public static class MonteCarloForecast
 
         Span<byte> seed = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{goalId}|{asOf:yyyy-MM-dd}")), seed);
-        var master = new Xoshiro256StarStar(seed);
-
-        var bound = (uint)changeCount;
-        var rejectBelow = Xoshiro256StarStar.RejectionThreshold(bound);
-        var nearTarget = NearTarget(target);
+        var seeds = new Xoshiro256StarStar(seed);
         var reachedOn = new int[HorizonDays + 1];
-        var nevers = 0;
-        for (var path = 0; path < Paths; path++)
+        if (!new ForecastSimulation(steps, start, target, HorizonDays).Run(ref seeds, Paths, reachedOn, mostNevers: Paths - RankP50))
         {
-            var random = Xoshiro256StarStar.FromSeed(master.NextUInt64());
-            var day = Simulate(ref random, steps, bound, rejectBelow, start, target, nearTarget);
-            if (day == Never)
-            {
-                nevers++;
-                if (nevers > Paths - RankP50)
-                {
-                    // The median already falls on "never", and the 90th percentile after it.
-                    return new Forecast(null, null);
-                }
-            }
-            else
-            {
-                reachedOn[day]++;
-            }
+            // More than half the paths never arrive: the median falls on "never", and the 90th percentile after it.
+            return new Forecast(null, null);
         }
         return new Forecast(DateOf(asOf, DayAtRank(reachedOn, RankP50)), DateOf(asOf, DayAtRank(reachedOn, RankP90)));
     }
 
-    private static int Simulate(ref Xoshiro256StarStar random, double[] steps, uint bound, uint rejectBelow, double start, double target, double nearTarget)
-    {
-        var u = start;
-        for (var day = 1; day <= HorizonDays; day++)
-        {
-            u += steps[random.NextIndex(bound, rejectBelow)];
-            if (u >= nearTarget && Tolerance.Compare(u, target) >= 0)
-            {
-                return day;
-            }
-        }
-        return Never;
-    }
-
+    // The same path as the simulation's, when every draw is the same step.
     private static int Walk(double start, double target, double step)
     {
-        var nearTarget = NearTarget(target);
+        var nearTarget = ForecastSimulation.NearTarget(target);
         var u = start;
         for (var day = 1; day <= HorizonDays; day++)
         {
@@ -137,9 +113,6 @@ public static class MonteCarloForecast
         }
         return Never;
     }
-
-    // Below this a value cannot equal the target within the tolerance: a cheap test that skips the exact one.
-    private static double NearTarget(double target) => target - (2 * Tolerance.Relative * Math.Max(1, Math.Abs(target)));
 
     private static int DayAtRank(int[] reachedOn, int rank)
     {

@@ -13,8 +13,6 @@ internal struct Xoshiro256StarStar
     private ulong _s1;
     private ulong _s2;
     private ulong _s3;
-    private ulong _spare;
-    private bool _hasSpare;
 
     /// <summary>Seeds from 32 bytes (read as four little-endian 64-bit words), e.g. a SHA-256 digest.</summary>
     public Xoshiro256StarStar(ReadOnlySpan<byte> seed)
@@ -63,42 +61,80 @@ internal struct Xoshiro256StarStar
         }
     }
 
-    /// <summary>The next 32 uniformly distributed bits: the two halves of one 64-bit output in turn.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public uint NextUInt32()
+    /// <summary>
+    /// Fills <paramref name="indices"/> (a multiple of <see cref="IndicesPerBatch"/> long) with uniform, independent
+    /// indices in 0..n−1, eight from each 64-bit output <c>r</c>: Lemire's multiply-and-reject over <c>M = n⁸</c>
+    /// (Lemire and Brackett, batched ranged random integers), so there is no bias. The index <c>floor(r·M / 2⁶⁴)</c>
+    /// is read as eight base-n digits, the k-th being <c>floor(r·nᵏ / 2⁶⁴) − n·floor(r·nᵏ⁻¹ / 2⁶⁴)</c>:
+    /// independent multiplications rather than a chain.
+    /// </summary>
+    /// <param name="indices">Where the indices go.</param>
+    /// <param name="powers"><see cref="BatchPowers"/>(n).</param>
+    public void FillIndices(Span<byte> indices, ReadOnlySpan<ulong> powers)
     {
-        if (_hasSpare)
+        if (indices.Length % IndicesPerBatch != 0 || powers.Length != IndicesPerBatch + 1)
         {
-            _hasSpare = false;
-            return unchecked((uint)_spare);
+            throw new ArgumentException("Indices come in batches of eight, from n¹ … n⁸ and the rejection threshold.");
         }
-        var bits = NextUInt64();
-        _spare = bits;
-        _hasSpare = true;
-        return (uint)(bits >> 32);
+        // Locals keep the state and the powers in registers; unchecked, as these products are meant to wrap.
+        var generator = this;
+        var (p1, p2, p3, p4, p5, p6, p7, p8, rejectBelow) =
+            (powers[0], powers[1], powers[2], powers[3], powers[4], powers[5], powers[6], powers[7], powers[8]);
+        unchecked
+        {
+            for (var i = 0; i < indices.Length; i += IndicesPerBatch)
+            {
+                ulong r;
+                do
+                {
+                    r = generator.NextUInt64();
+                }
+                while (r * p8 < rejectBelow);
+                var i1 = Math.BigMul(r, p1, out _);
+                var i2 = Math.BigMul(r, p2, out _);
+                var i3 = Math.BigMul(r, p3, out _);
+                var i4 = Math.BigMul(r, p4, out _);
+                var i5 = Math.BigMul(r, p5, out _);
+                var i6 = Math.BigMul(r, p6, out _);
+                var i7 = Math.BigMul(r, p7, out _);
+                var i8 = Math.BigMul(r, p8, out _);
+                var digits = i1
+                    | ((i2 - (p1 * i1)) << 8)
+                    | ((i3 - (p1 * i2)) << 16)
+                    | ((i4 - (p1 * i3)) << 24)
+                    | ((i5 - (p1 * i4)) << 32)
+                    | ((i6 - (p1 * i5)) << 40)
+                    | ((i7 - (p1 * i6)) << 48)
+                    | ((i8 - (p1 * i7)) << 56);
+                BinaryPrimitives.WriteUInt64LittleEndian(indices[i..], digits);
+            }
+        }
+        this = generator;
     }
+
+    /// <summary>How many indices <see cref="FillIndices"/> draws from one 64-bit output.</summary>
+    public const int IndicesPerBatch = 8;
 
     /// <summary>
-    /// A uniform index in 0..<paramref name="bound"/>−1 without bias (Lemire's multiply-and-reject),
-    /// with <paramref name="rejectBelow"/> = <see cref="RejectionThreshold"/>(<paramref name="bound"/>).
+    /// What <see cref="FillIndices"/> needs for <paramref name="bound"/>: its powers 1 to 8, then 2⁶⁴ mod bound⁸
+    /// (a batch whose remainder is below it would over-represent some indices).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int NextIndex(uint bound, uint rejectBelow)
+    /// <param name="bound">2 to 255, so that bound⁸ fits in 64 bits and each index in a byte.</param>
+    public static ulong[] BatchPowers(ulong bound)
     {
-        // The high half of the 64-bit product is the index; the low half, truncated on purpose, decides rejection.
-        var product = (ulong)NextUInt32() * bound;
-        while (unchecked((uint)product) < rejectBelow)
+        if (bound is < 2 or > 255)
         {
-            product = (ulong)NextUInt32() * bound;
+            throw new ArgumentOutOfRangeException(nameof(bound), bound, "Batched indices need a bound from 2 to 255.");
         }
-        return (int)(product >> 32);
-    }
-
-    /// <summary>2³² mod <paramref name="bound"/>: low products below it would over-represent some indices.</summary>
-    public static uint RejectionThreshold(uint bound)
-    {
-        ArgumentOutOfRangeException.ThrowIfZero(bound);
-        return unchecked(0u - bound) % bound;
+        var powers = new ulong[IndicesPerBatch + 1];
+        var power = 1UL;
+        for (var k = 0; k < IndicesPerBatch; k++)
+        {
+            power = unchecked(power * bound);
+            powers[k] = power;
+        }
+        powers[IndicesPerBatch] = unchecked(0UL - power) % power;
+        return powers;
     }
 
     private static ulong SplitMix64(ref ulong state)

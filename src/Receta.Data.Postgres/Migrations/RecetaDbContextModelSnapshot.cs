@@ -154,6 +154,10 @@ namespace Receta.Data.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("GoalSequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -314,6 +318,9 @@ namespace Receta.Data.Postgres.Migrations
                     b.Property<string>("Purpose")
                         .HasColumnType("text");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -341,7 +348,7 @@ namespace Receta.Data.Postgres.Migrations
 
                     b.HasIndex("Id");
 
-                    b.HasIndex("OwnerId", "CreatedAt");
+                    b.HasIndex("OwnerId", "Sequence");
 
                     b.ToTable("Goals");
                 });

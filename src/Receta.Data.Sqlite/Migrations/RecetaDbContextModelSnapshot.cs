@@ -146,6 +146,10 @@ namespace Receta.Data.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("GoalSequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -306,6 +310,9 @@ namespace Receta.Data.Sqlite.Migrations
                     b.Property<string>("Purpose")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -333,7 +340,7 @@ namespace Receta.Data.Sqlite.Migrations
 
                     b.HasIndex("Id");
 
-                    b.HasIndex("OwnerId", "CreatedAt");
+                    b.HasIndex("OwnerId", "Sequence");
 
                     b.ToTable("Goals");
                 });

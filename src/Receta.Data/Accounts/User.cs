@@ -11,4 +11,7 @@ public sealed class User : IdentityUser<Guid>
     public string TimeZone { get; set; } = "UTC";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The creation sequence of this account's latest goal; raised by one for each new goal.</summary>
+    public long GoalSequence { get; set; }
 }

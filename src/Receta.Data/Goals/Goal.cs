@@ -24,6 +24,10 @@ public sealed class Goal
     public double? MeasureTarget { get; set; }
     public Aggregation? MeasureAggregation { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Orders the owner's goals by creation.</summary>
+    public long Sequence { get; set; }
+
     public long Version { get; set; }
 
     public Measure? Measure =>

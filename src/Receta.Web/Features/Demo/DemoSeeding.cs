@@ -43,7 +43,7 @@ public static partial class DemoSeeding
                 throw new InvalidOperationException("The demo account could not be created: "
                     + string.Join(" ", created.Errors.Select(e => e.Description)));
             }
-            JoseJourney.AddTo(db, user.Id, clock.GetUtcNow());
+            JoseJourney.AddTo(db, user, clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
         if (await db.Users.AnyAsync(u => u.Email == Email))

@@ -2,6 +2,7 @@ using Receta.Core.Perseverance;
 using Receta.Core.Purpose;
 using Receta.Core.Roadmap;
 using Receta.Data;
+using Receta.Data.Accounts;
 using Receta.Data.Goals;
 
 namespace Receta.Web.Features.Demo;
@@ -31,12 +32,14 @@ public static class JoseJourney
         (2001, "Not selected. The station is built with Russia.", "Learn Russian, and move to Houston to work at the Johnson Space Center."),
     ];
 
-    public static void AddTo(RecetaDbContext db, Guid ownerId, DateTimeOffset now)
+    public static void AddTo(RecetaDbContext db, User owner, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(owner);
         var goal = new Goal
         {
-            OwnerId = ownerId,
+            OwnerId = owner.Id,
+            Sequence = ++owner.GoalSequence,
             Id = Guid.CreateVersion7(now),
             Title = "Become a NASA astronaut",
             Purpose = "Touch the stars, like the Apollo 17 crew I watched on TV",

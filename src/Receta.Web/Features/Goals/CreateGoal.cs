@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Data;
 using Receta.Data.Goals;
@@ -26,6 +27,8 @@ public static class CreateGoal
             return failure;
         }
         goal.ParentId = parent.Value;
+        var owner = await db.Users.FirstAsync(u => u.Id == user.Id);
+        goal.Sequence = ++owner.GoalSequence;
         db.Goals.Add(goal);
         await db.SaveChangesAsync();
         return GoalResponse.From(goal, CircleRole.Owner);

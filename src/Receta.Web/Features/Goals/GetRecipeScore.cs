@@ -39,7 +39,7 @@ public static class GetRecipeScore
                 .MaxAsync(c => (DateOnly?)c.Date);
             var attempts = await db.Attempts.AsNoTracking()
                 .Where(a => a.OwnerId == owner && a.GoalId == goal.Id && a.Date <= asOf)
-                .Select(a => new AttemptRecord(a.Id.ToString(), a.Date, a.Sequence, a.Outcome, a.Lesson))
+                .Select(a => new { a.Id, a.Date, a.Sequence, a.Outcome, a.Lesson })
                 .ToListAsync();
             var achieved = goal.Status == GoalStatus.Achieved
                 || (goal.Measure is not null && (await GetProgress.HandleAsync(scope, asOf, db, histories, cache)).Achieved);
@@ -47,7 +47,9 @@ public static class GetRecipeScore
             var facts = new ScorecardFacts(
                 goal.Title, goal.Purpose, goal.Measure is not null, latestEntry, goal.TargetDate is not null,
                 hasDatedMilestone, skillCount, goal.NoPreparationNeeded,
-                Latest(latestWork, latestCheck), attempts, achieved);
+                Latest(latestWork, latestCheck),
+                attempts.Select(a => new AttemptRecord(a.Id.ToString(), a.Date, a.Sequence, a.Outcome, a.Lesson)).ToList(),
+                achieved);
             var score = RecipeScorecard.Evaluate(facts, asOf);
             return new Response(
                 score.Score,

@@ -12,13 +12,13 @@ public static class ListGoals
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(db);
-        page.TryGetAfter<int>(0, out var skip);
-        var rows = await db.Goals.AsNoTracking()
-            .Where(g => g.OwnerId == user.Id)
-            .OrderBy(g => g.CreatedAt).ThenBy(g => g.Id)
-            .Skip(skip).Take(page.Limit + 1)
-            .ToListAsync();
-        return rows.ToPage(page, g => GoalResponse.From(g, CircleRole.Owner), _ => PageRequest.Encode(skip + page.Limit));
+        var query = db.Goals.AsNoTracking().Where(g => g.OwnerId == user.Id);
+        if (page.TryGetAfter<long>(0, out var after))
+        {
+            query = query.Where(g => g.Sequence > after);
+        }
+        var rows = await query.OrderBy(g => g.Sequence).Take(page.Limit + 1).ToListAsync();
+        return rows.ToPage(page, g => GoalResponse.From(g, CircleRole.Owner), g => PageRequest.Encode(g.Sequence));
     }
 
     public static void Map(RouteGroupBuilder goals) =>

@@ -6,6 +6,7 @@ namespace Receta.Web.Features.Perseverance;
 
 /// <summary>One try at a gated outcome: an application, an exam, an audition, a race.</summary>
 public sealed record AttemptFields(string? Title, DateOnly? Date, AttemptOutcome? Outcome, string? Feedback = null, string? Lesson = null)
+    : IWritableFields<Attempt, AttemptFields>
 {
     public static AttemptFields From(Attempt attempt)
     {

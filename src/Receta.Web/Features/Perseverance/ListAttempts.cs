@@ -35,10 +35,11 @@ public static class ListAttempts
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
         var attempts = await db.Attempts.Under(scope)
-            .Select(a => new AttemptRecord(a.Id.ToString(), a.Date, a.Sequence, a.Outcome, null))
+            .Select(a => new { a.Id, a.Date, a.Sequence, a.Outcome })
             .ToListAsync();
         var id = attemptId.ToString();
-        return AttemptLedger.Number(attempts).Items.First(n => n.Attempt.Id == id).Number;
+        var ledger = AttemptLedger.Number(attempts.Select(a => new AttemptRecord(a.Id.ToString(), a.Date, a.Sequence, a.Outcome, null)));
+        return ledger.Items.First(n => n.Attempt.Id == id).Number;
     }
 
     public static void Map(RouteGroupBuilder goal) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Receta.Core.Circle;
 using Receta.Data;
+using Receta.Data.Goals;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Perseverance;
@@ -12,25 +13,9 @@ public static class UpdateAttempt
     public static async Task<Outcome<AttemptResponse>> HandleAsync(
         GoalScope scope, string attemptId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(db);
-        var attempt = await db.Attempts.FindAsync(scope, attemptId);
-        if (attempt is null)
-        {
-            return Failure.NotFound("attempt");
-        }
-        var merged = JsonMergePatch.Apply(AttemptFields.From(attempt), patch, json);
-        if (merged.Failure is { } invalid)
-        {
-            return invalid;
-        }
-        if (merged.Value!.TryApplyTo(attempt) is { } failure)
-        {
-            return failure;
-        }
-        scope.Touch();
-        await db.SaveChangesAsync();
-        return AttemptResponse.From(attempt, await ListAttempts.NumberOfAsync(scope, attempt.Id, db));
+        var attempt = await db.PatchAsync<Attempt, AttemptFields>(db.Attempts, scope, attemptId, patch, json, "attempt");
+        return attempt.Failure ?? (Outcome<AttemptResponse>)AttemptResponse.From(
+            attempt.Value!, await ListAttempts.NumberOfAsync(scope, attempt.Value!.Id, db));
     }
 
     public static void Map(RouteGroupBuilder goal) =>

@@ -12,7 +12,7 @@ public static class DeleteSkill
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
-        var skill = await db.Skills.FindAsync(scope, skillId);
+        var skill = await db.Skills.FindInGoalAsync(scope, skillId);
         if (skill is null)
         {
             return Failure.NotFound("skill");

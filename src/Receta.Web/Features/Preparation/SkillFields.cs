@@ -5,6 +5,7 @@ namespace Receta.Web.Features.Preparation;
 
 /// <summary>The writable fields of a skill: levels are whole numbers from 0 to 5.</summary>
 public sealed record SkillFields(string? Name, int? Level, int? TargetLevel, IReadOnlyList<ResourceFields>? Resources = null)
+    : IWritableFields<Skill, SkillFields>
 {
     public const int MaxLevel = 5;
     public const int MaxResources = 100;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Receta.Core.Circle;
 using Receta.Data;
+using Receta.Data.Goals;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Preparation;
@@ -12,25 +13,8 @@ public static class UpdateSkill
     public static async Task<Outcome<SkillResponse>> HandleAsync(
         GoalScope scope, string skillId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(db);
-        var skill = await db.Skills.FindAsync(scope, skillId);
-        if (skill is null)
-        {
-            return Failure.NotFound("skill");
-        }
-        var merged = JsonMergePatch.Apply(SkillFields.From(skill), patch, json);
-        if (merged.Failure is { } invalid)
-        {
-            return invalid;
-        }
-        if (merged.Value!.TryApplyTo(skill) is { } failure)
-        {
-            return failure;
-        }
-        scope.Touch();
-        await db.SaveChangesAsync();
-        return SkillResponse.From(skill);
+        var skill = await db.PatchAsync<Skill, SkillFields>(db.Skills, scope, skillId, patch, json, "skill");
+        return skill.Failure ?? (Outcome<SkillResponse>)SkillResponse.From(skill.Value!);
     }
 
     public static void Map(RouteGroupBuilder goal) =>

@@ -16,10 +16,7 @@ public static class GetHabit
         {
             return Failure.NotFound("habit");
         }
-        var checks = await db.HabitChecks.AsNoTracking()
-            .Where(c => c.OwnerId == habit.OwnerId && c.HabitId == habit.Id && c.Date <= asOf)
-            .Select(c => c.Date).ToListAsync();
-        return HabitView.Compute(habit, checks, asOf);
+        return await HabitView.ForHabitAsync(habit, asOf, db);
     }
 
     public static void Map(RouteGroupBuilder goal)

@@ -5,6 +5,7 @@ namespace Receta.Web.Features.Work;
 
 /// <summary>A habit: <c>times</c> per <c>perDays</c> days, 1 ≤ times ≤ perDays ≤ 31 (daily is 1 per 1).</summary>
 public sealed record HabitFields(string? Title, int? Times, int? PerDays)
+    : IWritableFields<Habit, HabitFields>
 {
     public const int MaxPeriodDays = 31;
 

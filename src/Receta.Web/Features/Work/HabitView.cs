@@ -26,6 +26,17 @@ public sealed record HabitView(
         return new(habit.Id, habit.Title, habit.Times, habit.PerDays, report.CurrentStreak, report.BestStreak, report.Strength, upToDay);
     }
 
+    /// <summary>One habit as of <paramref name="asOf"/>.</summary>
+    public static async Task<HabitView> ForHabitAsync(Habit habit, DateOnly asOf, RecetaDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(habit);
+        ArgumentNullException.ThrowIfNull(db);
+        var checks = await db.HabitChecks.AsNoTracking()
+            .Where(c => c.OwnerId == habit.OwnerId && c.HabitId == habit.Id && c.Date <= asOf)
+            .Select(c => c.Date).ToListAsync();
+        return Compute(habit, checks, asOf);
+    }
+
     /// <summary>Every habit of the goal as of <paramref name="asOf"/>, oldest first.</summary>
     public static async Task<IReadOnlyList<HabitView>> ForGoalAsync(GoalScope scope, DateOnly asOf, RecetaDbContext db)
     {

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Receta.Core.Circle;
 using Receta.Data;
+using Receta.Data.Goals;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Work;
@@ -14,28 +14,12 @@ public static class UpdateHabit
         GoalScope scope, string habitId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(db);
-        var habit = await db.Habits.FindAsync(scope, habitId);
-        if (habit is null)
-        {
-            return Failure.NotFound("habit");
-        }
-        var merged = JsonMergePatch.Apply(HabitFields.From(habit), patch, json);
-        if (merged.Failure is { } invalid)
-        {
-            return invalid;
-        }
-        if (merged.Value!.TryApplyTo(habit) is { } failure)
+        var habit = await db.PatchAsync<Habit, HabitFields>(db.Habits, scope, habitId, patch, json, "habit");
+        if (habit.Failure is { } failure)
         {
             return failure;
         }
-        scope.Touch();
-        await db.SaveChangesAsync();
-        var today = scope.User.Today;
-        var checks = await db.HabitChecks.AsNoTracking()
-            .Where(c => c.OwnerId == habit.OwnerId && c.HabitId == habit.Id && c.Date <= today)
-            .Select(c => c.Date).ToListAsync();
-        return HabitView.Compute(habit, checks, today);
+        return await HabitView.ForHabitAsync(habit.Value!, scope.User.Today, db);
     }
 
     public static void Map(RouteGroupBuilder goal) =>

@@ -11,7 +11,7 @@ using Receta.Data;
 namespace Receta.Data.Sqlite.Migrations
 {
     [DbContext(typeof(RecetaDbContext))]
-    [Migration("20261125095955_Initial")]
+    [Migration("20261125101736_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -147,6 +147,10 @@ namespace Receta.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GoalSequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -309,6 +313,9 @@ namespace Receta.Data.Sqlite.Migrations
                     b.Property<string>("Purpose")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -336,7 +343,7 @@ namespace Receta.Data.Sqlite.Migrations
 
                     b.HasIndex("Id");
 
-                    b.HasIndex("OwnerId", "CreatedAt");
+                    b.HasIndex("OwnerId", "Sequence");
 
                     b.ToTable("Goals");
                 });

@@ -19,6 +19,7 @@ namespace Receta.Data.Sqlite.Migrations
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     TimeZone = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    GoalSequence = table.Column<long>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -82,6 +83,7 @@ namespace Receta.Data.Sqlite.Migrations
                     MeasureTarget = table.Column<double>(type: "REAL", nullable: true),
                     MeasureAggregation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -351,9 +353,9 @@ namespace Receta.Data.Sqlite.Migrations
                 column: "Id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Goals_OwnerId_CreatedAt",
+                name: "IX_Goals_OwnerId_Sequence",
                 table: "Goals",
-                columns: new[] { "OwnerId", "CreatedAt" });
+                columns: new[] { "OwnerId", "Sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HabitChecks_OwnerId_GoalId_Date",

@@ -13,7 +13,7 @@ using Receta.Data;
 namespace Receta.Data.Postgres.Migrations
 {
     [DbContext(typeof(RecetaDbContext))]
-    [Migration("20261125100005_Initial")]
+    [Migration("20261125101745_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -156,6 +156,10 @@ namespace Receta.Data.Postgres.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<long>("GoalSequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -317,6 +321,9 @@ namespace Receta.Data.Postgres.Migrations
                     b.Property<string>("Purpose")
                         .HasColumnType("text");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -344,7 +351,7 @@ namespace Receta.Data.Postgres.Migrations
 
                     b.HasIndex("Id");
 
-                    b.HasIndex("OwnerId", "CreatedAt");
+                    b.HasIndex("OwnerId", "Sequence");
 
                     b.ToTable("Goals");
                 });

@@ -21,6 +21,7 @@ namespace Receta.Data.Postgres.Migrations
                     DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     TimeZone = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    GoalSequence = table.Column<long>(type: "bigint", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -84,6 +85,7 @@ namespace Receta.Data.Postgres.Migrations
                     MeasureTarget = table.Column<double>(type: "double precision", nullable: true),
                     MeasureAggregation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -353,9 +355,9 @@ namespace Receta.Data.Postgres.Migrations
                 column: "Id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Goals_OwnerId_CreatedAt",
+                name: "IX_Goals_OwnerId_Sequence",
                 table: "Goals",
-                columns: new[] { "OwnerId", "CreatedAt" });
+                columns: new[] { "OwnerId", "Sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HabitChecks_OwnerId_GoalId_Date",

@@ -24,6 +24,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<WriteScopeMiddleware>();
+app.UseMiddleware<ConflictRetryMiddleware>();
 app.UseMiddleware<GoalAccessMiddleware>();
 
 app.MapHealth();

@@ -116,6 +116,22 @@ public abstract class GoalTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task Create_ManyAtOnce_AllSavedAndListed()
+    {
+        var user = await app.CreateUserAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            user.Api.PostJsonAsync("/api/v1/goals", new { title = $"Goal {i}" })));
+
+        foreach (var response in responses)
+        {
+            await response.AssertStatusAsync(HttpStatusCode.Created);
+            response.Dispose();
+        }
+        Assert.Equal(8, (await ListGoalIdsAsync(user)).Distinct().Count());
+    }
+
+    [Fact]
     public async Task List_PagedByOne_ReturnsEveryGoalOnce()
     {
         var user = await app.CreateUserAsync();

@@ -260,6 +260,24 @@ public abstract class ProgressTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task Entries_PostedAllAtOnce_AreAllSaved()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, new { title = "Sum", startDate = "2025-01-01", measure = new { target = 1000 } }));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ =>
+            user.Api.PostJsonAsync($"/api/v1/goals/{goal}/entries", new { date = "2025-02-01", value = 1 })));
+
+        foreach (var response in responses)
+        {
+            await response.AssertStatusAsync(HttpStatusCode.Created);
+            response.Dispose();
+        }
+        Assert.Equal(16, (await GetJsonAsync(user, $"/api/v1/goals/{goal}/progress")).GetProperty("current").GetDouble());
+        Assert.Equal(16, (await GetJsonAsync(user, $"/api/v1/goals/{goal}/entries")).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Entries_DeleteUnknown_Returns404()
     {
         var user = await app.CreateUserAsync();

@@ -13,12 +13,10 @@ public static class DeleteGoal
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
         var goal = scope.Goal;
-        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Goals.Where(g => g.OwnerId == goal.OwnerId && g.ParentId == goal.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.ParentId, (Guid?)null));
         db.Goals.Remove(goal);
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
     }
 
     public static void Map(RouteGroupBuilder goal) =>

@@ -1,3 +1,4 @@
+using Receta.Web.Infrastructure;
 using Receta.Web.Features.Perseverance;
 using Receta.Web.Features.Preparation;
 using Receta.Web.Features.Progress;
@@ -16,7 +17,7 @@ public static class GoalEndpoints
         CreateGoal.Map(goals);
         ListGoals.Map(goals);
 
-        var goal = goals.MapGroup("/{goalId}");
+        var goal = goals.MapGroup("/{goalId}").AddEndpointFilter<GoalWriteFilter>();
         GetGoal.Map(goal);
         UpdateGoal.Map(goal);
         DeleteGoal.Map(goal);

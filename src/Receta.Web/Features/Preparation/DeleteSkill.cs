@@ -19,11 +19,9 @@ public static class DeleteSkill
         }
         db.Skills.Remove(skill);
         scope.Touch();
-        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.WorkSessions.Where(w => w.OwnerId == skill.OwnerId && w.GoalId == skill.GoalId && w.SkillId == skill.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.SkillId, (Guid?)null));
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return true;
     }
 

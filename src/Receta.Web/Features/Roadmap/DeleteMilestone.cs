@@ -25,11 +25,9 @@ public static class DeleteMilestone
         }
         db.Milestones.Remove(milestone);
         scope.Touch();
-        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.WorkSessions.Where(w => w.OwnerId == goal.OwnerId && w.GoalId == goal.Id && w.MilestoneId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.MilestoneId, (Guid?)null));
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return true;
     }
 

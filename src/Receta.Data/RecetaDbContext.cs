@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Receta.Data.Accounts;
+using Receta.Data.Circle;
 using Receta.Data.Goals;
 
 namespace Receta.Data;
@@ -13,8 +15,15 @@ namespace Receta.Data;
 /// can be distributed by owner (e.g. Citus) without changing its keys.
 /// </summary>
 public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
-    : IdentityUserContext<User, Guid>(options)
+    : IdentityUserContext<User, Guid>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<CircleMember> CircleMembers => Set<CircleMember>();
+    public DbSet<Cheer> Cheers => Set<Cheer>();
+    public DbSet<Suggestion> Suggestions => Set<Suggestion>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<Entry> Entries => Set<Entry>();
@@ -48,6 +57,29 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
             token.Property(t => t.Name).HasMaxLength(200);
             token.Property(t => t.Scope).HasConversion<string>().HasMaxLength(16);
             token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<UserSession>(session =>
+        {
+            session.HasKey(x => new { x.UserId, x.Id });
+            session.HasIndex(x => x.Id);
+            session.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<RecoveryCode>(code =>
+        {
+            code.HasKey(x => new { x.UserId, x.Id });
+            code.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AuditEvent>(audit =>
+        {
+            audit.HasKey(x => new { x.UserId, x.Id });
+            audit.HasIndex(x => new { x.UserId, x.At });
+            audit.Property(x => x.Action).HasMaxLength(64);
+            audit.Property(x => x.Detail).HasMaxLength(1000);
+            audit.Property(x => x.IpAddress).HasMaxLength(64);
+            audit.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Goal>(goal =>
@@ -111,6 +143,35 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
             check.HasOne<Habit>().WithMany()
                 .HasForeignKey(c => new { c.OwnerId, c.HabitId })
                 .OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CircleMember>(member =>
+        {
+            member.HasKey(m => new { m.OwnerId, m.Id });
+            member.HasIndex(m => new { m.OwnerId, m.GoalId, m.NormalizedEmail }).IsUnique();
+            member.HasIndex(m => m.UserId);
+            member.HasIndex(m => m.Id);
+            member.Property(m => m.Email).HasMaxLength(254);
+            member.Property(m => m.NormalizedEmail).HasMaxLength(254);
+            member.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+            member.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+            BelongsToGoal(member);
+        });
+
+        builder.Entity<Cheer>(cheer =>
+        {
+            cheer.HasKey(c => new { c.OwnerId, c.Id });
+            cheer.HasIndex(c => new { c.OwnerId, c.GoalId, c.Sequence });
+            BelongsToGoal(cheer);
+        });
+
+        builder.Entity<Suggestion>(suggestion =>
+        {
+            suggestion.HasKey(x => new { x.OwnerId, x.Id });
+            suggestion.HasIndex(x => new { x.OwnerId, x.GoalId, x.Sequence });
+            suggestion.Property(x => x.Title).HasMaxLength(200);
+            suggestion.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            BelongsToGoal(suggestion);
         });
 
         builder.Entity<Attempt>(attempt =>

@@ -14,4 +14,7 @@ public sealed class User : IdentityUser<Guid>
 
     /// <summary>The creation sequence of this account's latest goal; raised by one for each new goal.</summary>
     public long GoalSequence { get; set; }
+
+    /// <summary>The last TOTP time step accepted, so that a code works only once.</summary>
+    public long? LastTotpTimeStep { get; set; }
 }

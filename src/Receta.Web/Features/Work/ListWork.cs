@@ -34,10 +34,8 @@ public static class ListWork
         var rows = await pageQuery.OrderBy(w => w.Date).ThenBy(w => w.Sequence).Take(page.Limit + 1).ToListAsync();
         var shown = rows.ToPage(page, WorkSessionResponse.From, w => PageRequest.Encode(w.Date.ToString("O", null), w.Sequence));
 
-        var days = await inRange.GroupBy(w => w.Date)
-            .Select(g => new { Date = g.Key, Minutes = g.Sum(w => w.Minutes) })
-            .ToListAsync();
-        var sessions = days.Select(d => new WorkSession(d.Date, d.Minutes)).ToList();
+        var sessions = (await inRange.Select(w => new { w.Date, w.Minutes }).ToListAsync())
+            .Select(w => new WorkSession(w.Date, w.Minutes)).ToList();
         return new Response(shown.Items, shown.NextCursor, sessions.Sum(s => s.Minutes), Effort.ByIsoWeek(sessions));
     }
 

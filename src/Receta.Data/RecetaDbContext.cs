@@ -149,7 +149,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
         {
             member.HasKey(m => new { m.OwnerId, m.Id });
             member.HasIndex(m => new { m.OwnerId, m.GoalId, m.NormalizedEmail }).IsUnique();
-            member.HasIndex(m => m.UserId);
+            member.HasIndex(m => new { m.UserId, m.ListSequence });
             member.HasIndex(m => m.Id);
             member.Property(m => m.Email).HasMaxLength(254);
             member.Property(m => m.NormalizedEmail).HasMaxLength(254);

@@ -1,5 +1,6 @@
 using Receta.Data;
 using Receta.Web.Features.Accounts;
+using Receta.Web.Features.Circle;
 using Receta.Web.Features.Demo;
 using Receta.Web.Features.Goals;
 using Receta.Web.Features.Health;
@@ -34,6 +35,7 @@ app.MapScalarApiReference();
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapAccounts();
 api.MapGoals();
+api.MapInvitations();
 
 app.Run();
 

@@ -361,6 +361,9 @@ namespace Receta.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("InvitedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("ListSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -383,7 +386,7 @@ namespace Receta.Data.Postgres.Migrations
 
                     b.HasIndex("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "ListSequence");
 
                     b.HasIndex("OwnerId", "GoalId", "NormalizedEmail")
                         .IsUnique();

@@ -351,6 +351,9 @@ namespace Receta.Data.Sqlite.Migrations
                     b.Property<long>("InvitedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ListSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -373,7 +376,7 @@ namespace Receta.Data.Sqlite.Migrations
 
                     b.HasIndex("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "ListSequence");
 
                     b.HasIndex("OwnerId", "GoalId", "NormalizedEmail")
                         .IsUnique();

@@ -22,6 +22,12 @@ public sealed class CircleMember
     /// <summary>The account that accepted; null while invited.</summary>
     public Guid? UserId { get; set; }
 
+    /// <summary>
+    /// Where the goal stands in the member's list of goals: taken from the member's goal sequence on
+    /// accepting, so own and shared goals list in the order they came.
+    /// </summary>
+    public long? ListSequence { get; set; }
+
     public DateTimeOffset InvitedAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
 }

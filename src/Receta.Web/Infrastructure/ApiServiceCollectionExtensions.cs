@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Receta.Web.Features.Accounts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Receta.Web.Features.Progress;
+using Receta.Web.Infrastructure.Email;
 
 namespace Receta.Web.Infrastructure;
 
@@ -47,6 +49,7 @@ public static class ApiServiceCollectionExtensions
         services.AddMemoryCache(options => options.SizeLimit = 5_000_000);
         services.AddSingleton<GoalViewCache>();
         services.AddSingleton<MeasureHistories>();
+        services.TryAddSingleton<IEmailSender, FolderEmailSender>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Data;
+using Receta.Data.Circle;
 using Receta.Data.Goals;
 
 namespace Receta.Web.Infrastructure;
@@ -51,23 +52,31 @@ public sealed class GoalAccessMiddleware(RequestDelegate next)
             ?? throw new InvalidOperationException("Goal endpoints require an authenticated caller.");
 
         var goal = Guid.TryParse(http.GetRouteValue("goalId") as string, out var goalId)
-            ? await db.Goals.FirstOrDefaultAsync(g => g.Id == goalId && g.OwnerId == user.Id, http.RequestAborted)
+            ? await db.Goals.FirstOrDefaultAsync(g => g.Id == goalId, http.RequestAborted)
             : null;
-        if (goal is null)
+        var role = goal is null ? null : await RoleOnAsync(goal, user.Id, db, http.RequestAborted);
+        if (goal is null || role is not { } granted)
         {
             await Failure.NotFound("goal").ToResult().ExecuteAsync(http);
             return;
         }
-
-        var role = CircleRole.Owner;
-        if (!CirclePolicy.Allows(role, declared.Action))
+        if (!CirclePolicy.Allows(granted, declared.Action))
         {
-            await Failure.Forbidden($"Your role on this goal ({role}) does not allow this.").ToResult().ExecuteAsync(http);
+            await Failure.Forbidden($"Your role on this goal ({granted}) does not allow this.").ToResult().ExecuteAsync(http);
             return;
         }
-        http.Features.Set(new GoalScope(goal, role, user));
+        http.Features.Set(new GoalScope(goal, granted, user));
         await next(http);
     }
+
+    /// <summary>The caller's role on the goal: owner, an accepted member's role, or none (the goal does not exist for them).</summary>
+    private static async Task<CircleRole?> RoleOnAsync(Goal goal, Guid userId, RecetaDbContext db, CancellationToken cancellationToken) =>
+        goal.OwnerId == userId
+            ? CircleRole.Owner
+            : await db.CircleMembers
+                .Where(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id && m.UserId == userId && m.Status == MemberStatus.Active)
+                .Select(m => (CircleRole?)m.Role)
+                .FirstOrDefaultAsync(cancellationToken);
 }
 
 public static class GoalAccessExtensions

@@ -1,4 +1,5 @@
 using Receta.Web.Infrastructure;
+using Receta.Web.Features.Circle;
 using Receta.Web.Features.Perseverance;
 using Receta.Web.Features.Preparation;
 using Receta.Web.Features.Progress;
@@ -27,5 +28,6 @@ public static class GoalEndpoints
         goal.MapPreparation();
         goal.MapWork();
         goal.MapPerseverance();
+        goal.MapCircle();
     }
 }

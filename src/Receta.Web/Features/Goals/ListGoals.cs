@@ -1,10 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Data;
+using Receta.Data.Circle;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Goals;
 
+/// <summary>
+/// The caller's goals, own and shared with them, in the order they came into the list: created, or
+/// joined. Both take their place from the account's one goal sequence, so one cursor pages them.
+/// </summary>
 public static class ListGoals
 {
     public static async Task<Outcome<Page<GoalResponse>>> HandleAsync(CurrentUser user, PageRequest page, RecetaDbContext db)
@@ -12,13 +17,22 @@ public static class ListGoals
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(db);
-        var query = db.Goals.AsNoTracking().Where(g => g.OwnerId == user.Id);
-        if (page.TryGetAfter<long>(0, out var after))
-        {
-            query = query.Where(g => g.Sequence > after);
-        }
-        var rows = await query.OrderBy(g => g.Sequence).Take(page.Limit + 1).ToListAsync();
-        return rows.ToPage(page, g => GoalResponse.From(g, CircleRole.Owner), g => PageRequest.Encode(g.Sequence));
+        var after = page.TryGetAfter<long>(0, out var sequence) ? sequence : 0;
+
+        var own = await db.Goals.AsNoTracking()
+            .Where(g => g.OwnerId == user.Id && g.Sequence > after)
+            .OrderBy(g => g.Sequence).Take(page.Limit + 1)
+            .Select(g => new { Goal = g, Role = CircleRole.Owner, Place = g.Sequence })
+            .ToListAsync();
+        var shared = await db.CircleMembers.AsNoTracking()
+            .Where(m => m.UserId == user.Id && m.Status == MemberStatus.Active && m.ListSequence > after)
+            .OrderBy(m => m.ListSequence).Take(page.Limit + 1)
+            .Join(db.Goals.AsNoTracking(), m => new { m.OwnerId, Id = m.GoalId }, g => new { g.OwnerId, g.Id },
+                (m, g) => new { Goal = g, m.Role, Place = m.ListSequence!.Value })
+            .ToListAsync();
+
+        var rows = own.Concat(shared).OrderBy(r => r.Place).Take(page.Limit + 1).ToList();
+        return rows.ToPage(page, r => GoalResponse.From(r.Goal, r.Role), r => PageRequest.Encode(r.Place));
     }
 
     public static void Map(RouteGroupBuilder goals) =>

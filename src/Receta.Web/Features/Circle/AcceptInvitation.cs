@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Receta.Data;
+using Receta.Data.Circle;
+using Receta.Web.Features.Goals;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Circle;
+
+/// <summary>
+/// The invited account joins the circle. An invitation exists only for the account whose email it
+/// was sent to: for any other account it is not found.
+/// </summary>
+public static class AcceptInvitation
+{
+    public static async Task<Outcome<GoalResponse>> HandleAsync(CurrentUser user, string invitationId, RecetaDbContext db, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(db);
+        var account = await db.Users.FirstOrDefaultAsync(u => u.Id == user.Id);
+        var invitation = Guid.TryParse(invitationId, out var id) && account?.NormalizedEmail is { } email
+            ? await db.CircleMembers.FirstOrDefaultAsync(m => m.Id == id && m.NormalizedEmail == email)
+            : null;
+        if (invitation is null || (invitation.Status == MemberStatus.Active && invitation.UserId != user.Id))
+        {
+            return Failure.NotFound("invitation");
+        }
+        if (invitation.Status == MemberStatus.Invited)
+        {
+            invitation.Status = MemberStatus.Active;
+            invitation.UserId = user.Id;
+            invitation.AcceptedAt = clock.GetUtcNow();
+            invitation.ListSequence = ++account!.GoalSequence;
+            await db.SaveChangesAsync();
+        }
+        var goal = await db.Goals.AsNoTracking().FirstAsync(g => g.OwnerId == invitation.OwnerId && g.Id == invitation.GoalId);
+        return GoalResponse.From(goal, invitation.Role);
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/invitations/{invitationId}/accept", async (CurrentUser user, string invitationId, RecetaDbContext db, TimeProvider clock) =>
+                (await HandleAsync(user, invitationId, db, clock)).ToOk())
+            .WithTags("Circle")
+            .Produces<GoalResponse>();
+}

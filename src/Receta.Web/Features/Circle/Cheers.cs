@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Receta.Core.Circle;
+using Receta.Data;
+using Receta.Data.Circle;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Circle;
+
+/// <summary>Cheers and comments on a goal, from cheerleaders and up.</summary>
+public static class Cheers
+{
+    public sealed record Request(string? Message);
+
+    public sealed record Response(Guid Id, string Message, Guid AuthorId, string AuthorName, DateTimeOffset CreatedAt);
+
+    public static async Task<Outcome<Response>> AddAsync(GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(db);
+        var errors = new RequestErrors();
+        var message = errors.Text(request.Message, "message");
+        if (message is null)
+        {
+            errors.Add("message", "'message' is required.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToFailure();
+        }
+        var goal = scope.Goal;
+        var now = clock.GetUtcNow();
+        var cheer = new Cheer
+        {
+            OwnerId = goal.OwnerId,
+            Id = Guid.CreateVersion7(now),
+            GoalId = goal.Id,
+            AuthorId = scope.User.Id,
+            Message = message!,
+            Sequence = scope.Touch(),
+            CreatedAt = now,
+        };
+        db.Cheers.Add(cheer);
+        await db.SaveChangesAsync();
+        var author = await db.Users.Where(u => u.Id == cheer.AuthorId).Select(u => u.DisplayName).FirstAsync();
+        return new Response(cheer.Id, cheer.Message, cheer.AuthorId, author, cheer.CreatedAt);
+    }
+
+    public static async Task<Page<Response>> ListAsync(GoalScope scope, PageRequest page, RecetaDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(db);
+        var query = db.Cheers.Under(scope);
+        if (page.TryGetAfter<long>(0, out var after))
+        {
+            query = query.Where(c => c.Sequence > after);
+        }
+        var rows = await query.OrderBy(c => c.Sequence).Take(page.Limit + 1)
+            .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new { Cheer = c, u.DisplayName })
+            .ToListAsync();
+        rows = [.. rows.OrderBy(r => r.Cheer.Sequence)];
+        return rows.ToPage(page,
+            r => new Response(r.Cheer.Id, r.Cheer.Message, r.Cheer.AuthorId, r.DisplayName, r.Cheer.CreatedAt),
+            r => PageRequest.Encode(r.Cheer.Sequence));
+    }
+
+    public static void Map(RouteGroupBuilder goal)
+    {
+        goal.MapPost("/cheers", async (GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock) =>
+                (await AddAsync(scope, request, db, clock)).ToResult(cheer =>
+                    TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/cheers/{cheer.Id}", cheer)))
+            .Requires(GoalAction.Cheer)
+            .Produces<Response>(StatusCodes.Status201Created);
+        goal.MapGet("/cheers", async (GoalScope scope, string? limit, string? cursor, RecetaDbContext db) =>
+            {
+                var errors = new RequestErrors();
+                var page = PageRequest.Read(limit, cursor, errors);
+                return errors.Any ? errors.ToFailure().ToResult() : TypedResults.Ok(await ListAsync(scope, page, db));
+            })
+            .Requires(GoalAction.Cheer)
+            .Produces<Page<Response>>();
+    }
+}

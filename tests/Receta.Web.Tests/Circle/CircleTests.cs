@@ -221,6 +221,35 @@ public abstract class CircleTests(RecetaApp app)
         Assert.Equal([own, first, second], ids);
     }
 
+    [Fact]
+    public async Task CircleChanges_AreInTheOwnersAuditLog()
+    {
+        var owner = await app.CreateUserAsync();
+        var member = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(owner, new { title = "Audited" }));
+        var invitation = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/circle", new { email = member.Email, role = "viewer" }));
+        using (var accepted = await member.Api.PostAsync($"/api/v1/invitations/{invitation}/accept", null, Cancellation))
+        {
+            await accepted.AssertStatusAsync(HttpStatusCode.OK);
+        }
+        using (var promoted = await owner.Api.PatchJsonAsync($"/api/v1/goals/{goal}/circle/{invitation}", new { role = "mentor" }))
+        {
+            await promoted.AssertStatusAsync(HttpStatusCode.OK);
+        }
+        using (var removed = await owner.Api.DeleteAsync($"/api/v1/goals/{goal}/circle/{invitation}", Cancellation))
+        {
+            await removed.AssertStatusAsync(HttpStatusCode.NoContent);
+        }
+
+        var events = (await GetJsonAsync(owner, "/api/v1/audit")).GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("goalId").GetString() == goal)
+            .Select(e => e.GetProperty("action").GetString())
+            .ToList();
+
+        // The test clock stands still, so the events share one instant: their order is a tie.
+        Assert.Equal(["circleInvited", "circleJoined", "circleRemoved", "circleRoleChanged"], events.Order(StringComparer.Ordinal));
+    }
+
     private static async Task<string> MemberIdAsync(TestUser owner, string goal, string email) =>
         Id((await GetJsonAsync(owner, $"/api/v1/goals/{goal}/circle")).GetProperty("items").EnumerateArray()
             .Single(m => m.GetProperty("email").GetString() == email));

@@ -12,8 +12,9 @@ namespace Receta.Web.Features.Circle;
 /// </summary>
 public static class AcceptInvitation
 {
-    public static async Task<Outcome<GoalResponse>> HandleAsync(CurrentUser user, string invitationId, RecetaDbContext db, TimeProvider clock)
+    public static async Task<Outcome<GoalResponse>> HandleAsync(CurrentUser user, string invitationId, RecetaDbContext db, TimeProvider clock, AuditLog audit)
     {
+        ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(db);
         var account = await db.Users.FirstOrDefaultAsync(u => u.Id == user.Id);
@@ -30,6 +31,8 @@ public static class AcceptInvitation
             invitation.UserId = user.Id;
             invitation.AcceptedAt = clock.GetUtcNow();
             invitation.ListSequence = ++account!.GoalSequence;
+            audit.Add(invitation.OwnerId, CircleAuditActions.Joined,
+                $"{invitation.Email} as {invitation.Role.ToString().ToLowerInvariant()}", invitation.GoalId);
             await db.SaveChangesAsync();
         }
         var goal = await db.Goals.AsNoTracking().FirstAsync(g => g.OwnerId == invitation.OwnerId && g.Id == invitation.GoalId);
@@ -37,8 +40,8 @@ public static class AcceptInvitation
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/invitations/{invitationId}/accept", async (CurrentUser user, string invitationId, RecetaDbContext db, TimeProvider clock) =>
-                (await HandleAsync(user, invitationId, db, clock)).ToOk())
+        api.MapPost("/invitations/{invitationId}/accept", async (CurrentUser user, string invitationId, RecetaDbContext db, TimeProvider clock, AuditLog audit) =>
+                (await HandleAsync(user, invitationId, db, clock, audit)).ToOk())
             .WithTags("Circle")
             .Produces<GoalResponse>();
 }

@@ -18,8 +18,9 @@ public static class InviteMember
     public sealed record Request(string? Email, CircleRole? Role);
 
     public static async Task<Outcome<InvitationResponse>> HandleAsync(
-        GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock, IConfiguration configuration, IEmailSender email)
+        GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock, IConfiguration configuration, IEmailSender email, AuditLog audit)
     {
+        ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(db);
@@ -55,6 +56,7 @@ public static class InviteMember
             InvitedAt = now,
         };
         db.CircleMembers.Add(member);
+        audit.Add(goal.OwnerId, CircleAuditActions.Invited, $"{address} as {role.ToString().ToLowerInvariant()}", goal.Id);
         await db.SaveChangesAsync();
 
         var acceptUrl = CircleRules.AcceptUrl(configuration, member.Id);
@@ -73,8 +75,8 @@ public static class InviteMember
     }
 
     public static void Map(RouteGroupBuilder goal) =>
-        goal.MapPost("/circle", async (GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock, IConfiguration configuration, IEmailSender email) =>
-                (await HandleAsync(scope, request, db, clock, configuration, email)).ToResult(invitation =>
+        goal.MapPost("/circle", async (GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock, IConfiguration configuration, IEmailSender email, AuditLog audit) =>
+                (await HandleAsync(scope, request, db, clock, configuration, email, audit)).ToResult(invitation =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/circle/{invitation.Id}", invitation)))
             .Requires(GoalAction.Manage)
             .Produces<InvitationResponse>(StatusCodes.Status201Created);

@@ -8,18 +8,27 @@ namespace Receta.Web.Features.Circle;
 /// <summary>The owner removes a member or withdraws an invitation; the goal is gone for them from their next request.</summary>
 public static class RemoveMember
 {
-    public static async Task<Outcome<bool>> HandleAsync(GoalScope scope, string memberId, RecetaDbContext db)
+    public static async Task<Outcome<bool>> HandleAsync(GoalScope scope, string memberId, RecetaDbContext db, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(audit);
         var goal = scope.Goal;
-        var removed = Guid.TryParse(memberId, out var id)
-            && await db.CircleMembers.Where(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id && m.Id == id).ExecuteDeleteAsync() > 0;
-        return removed ? true : Failure.NotFound("member");
+        var member = Guid.TryParse(memberId, out var id)
+            ? await db.CircleMembers.FirstOrDefaultAsync(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id && m.Id == id)
+            : null;
+        if (member is null)
+        {
+            return Failure.NotFound("member");
+        }
+        db.CircleMembers.Remove(member);
+        audit.Add(goal.OwnerId, CircleAuditActions.Removed, $"{member.Email} ({member.Role.ToString().ToLowerInvariant()})", goal.Id);
+        await db.SaveChangesAsync();
+        return true;
     }
 
     public static void Map(RouteGroupBuilder goal) =>
-        goal.MapDelete("/circle/{memberId}", async (GoalScope scope, string memberId, RecetaDbContext db) =>
-                (await HandleAsync(scope, memberId, db)).ToNoContent())
+        goal.MapDelete("/circle/{memberId}", async (GoalScope scope, string memberId, RecetaDbContext db, AuditLog audit) =>
+                (await HandleAsync(scope, memberId, db, audit)).ToNoContent())
             .Requires(GoalAction.Manage);
 }

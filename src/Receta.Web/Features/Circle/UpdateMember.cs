@@ -14,8 +14,9 @@ public static class UpdateMember
     public sealed record Fields(CircleRole? Role);
 
     public static async Task<Outcome<MemberResponse>> HandleAsync(
-        GoalScope scope, string memberId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json)
+        GoalScope scope, string memberId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json, AuditLog audit)
     {
+        ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
         var goal = scope.Goal;
@@ -37,6 +38,11 @@ public static class UpdateMember
         {
             return errors.ToFailure();
         }
+        if (member.Role != role)
+        {
+            audit.Add(goal.OwnerId, CircleAuditActions.RoleChanged,
+                $"{member.Email}: {member.Role.ToString().ToLowerInvariant()} to {role.ToString().ToLowerInvariant()}", goal.Id);
+        }
         member.Role = role;
         await db.SaveChangesAsync();
         var displayName = member.UserId is { } userId
@@ -46,8 +52,8 @@ public static class UpdateMember
     }
 
     public static void Map(RouteGroupBuilder goal) =>
-        goal.MapPatch("/circle/{memberId}", async (GoalScope scope, string memberId, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json) =>
-                (await HandleAsync(scope, memberId, patch, db, json.Value.SerializerOptions)).ToOk())
+        goal.MapPatch("/circle/{memberId}", async (GoalScope scope, string memberId, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json, AuditLog audit) =>
+                (await HandleAsync(scope, memberId, patch, db, json.Value.SerializerOptions, audit)).ToOk())
             .Requires(GoalAction.Manage)
             .Produces<MemberResponse>();
 }

@@ -1,16 +1,20 @@
 using Receta.Data;
 using Receta.Web.Features.Accounts;
+using Receta.Web.Features.Audit;
 using Receta.Web.Features.Circle;
 using Receta.Web.Features.Demo;
 using Receta.Web.Features.Goals;
 using Receta.Web.Features.Health;
 using Receta.Web.Infrastructure;
+using Receta.Web.Infrastructure.Email;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRecetaDatabase(builder.Configuration);
 builder.Services.AddRecetaAccounts();
+builder.Services.AddRecetaSecurity(builder.Configuration);
+builder.Services.AddRecetaEmail(builder.Configuration);
 builder.Services.AddRecetaApi(builder.WebHost);
 
 var app = builder.Build();
@@ -18,22 +22,26 @@ var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 await app.Services.SeedDemoAsync(app.Configuration);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseMiddleware<CookieAntiforgeryMiddleware>();
 app.UseMiddleware<WriteScopeMiddleware>();
 app.UseMiddleware<ConflictRetryMiddleware>();
 app.UseMiddleware<GoalAccessMiddleware>();
 
 app.MapHealth();
 app.MapOpenApi();
-app.MapScalarApiReference();
+// The API reference loads nothing from other origins (the CSP would refuse it): no web fonts.
+app.MapScalarApiReference(options => options.DisableDefaultFonts());
 
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapAccounts();
+api.MapAudit();
 api.MapGoals();
 api.MapInvitations();
 

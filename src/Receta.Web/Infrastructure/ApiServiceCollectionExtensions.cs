@@ -1,11 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Authentication;
 using Receta.Web.Features.Accounts;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Receta.Web.Features.Progress;
-using Receta.Web.Infrastructure.Email;
 
 namespace Receta.Web.Infrastructure;
 
@@ -27,8 +24,7 @@ public static class ApiServiceCollectionExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
 
-        services.AddAuthentication(AccessTokenAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null);
+        // Authentication (token or session cookie) is set up by AddRecetaSecurity.
         services.AddAuthorization();
         services.AddRateLimiter(options =>
         {
@@ -49,7 +45,6 @@ public static class ApiServiceCollectionExtensions
         services.AddMemoryCache(options => options.SizeLimit = 5_000_000);
         services.AddSingleton<GoalViewCache>();
         services.AddSingleton<MeasureHistories>();
-        services.TryAddSingleton<IEmailSender, FolderEmailSender>();
         return services;
     }
 

@@ -156,6 +156,24 @@ public abstract class CircleTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task MemberRemovesTheirAccount_LeavesTheCircle()
+    {
+        var setup = await CircleSetup.CreateAsync(app);
+        var goal = (await setup.CreateSharedGoalAsync())["goalId"];
+        var mentor = setup.Members["mentor"];
+
+        using var removed = await mentor.Api.SendAsync(
+            new HttpRequestMessage(HttpMethod.Delete, "/api/v1/me") { Content = JsonContent(new { password = mentor.Password }) }, Cancellation);
+
+        await removed.AssertStatusAsync(HttpStatusCode.NoContent);
+        var emails = (await GetJsonAsync(setup.Owner, $"/api/v1/goals/{goal}/circle")).GetProperty("items").EnumerateArray()
+            .Select(m => m.GetProperty("email").GetString());
+        Assert.DoesNotContain(mentor.Email, emails);
+    }
+
+    private static StringContent JsonContent(object body) => Json(JsonSerializer.Serialize(body, HttpJson.Options));
+
+    [Fact]
     public async Task Cheers_ListedOldestFirstWithTheirAuthors()
     {
         var setup = await CircleSetup.CreateAsync(app);

@@ -10,6 +10,17 @@ public static class AccountEndpoints
         CreateToken.Map(auth);
         ListTokens.Map(auth);
         RevokeToken.Map(auth);
+        CreateSession.Map(auth);
+        GetSession.Map(auth);
+        EndSession.Map(auth);
+        GetAntiforgeryToken.Map(auth);
+
         MyAccount.Map(api);
+        RemoveAccount.Map(api);
+        var me = api.MapGroup("/me").WithTags("Accounts");
+        ChangePassword.Map(me);
+        StartTwoFactor.Map(me);
+        ConfirmTwoFactor.Map(me);
+        DisableTwoFactor.Map(me);
     }
 }

@@ -9,7 +9,9 @@ public static class AccountServiceCollectionExtensions
     /// <summary>
     /// ASP.NET Core Identity for accounts, with the rules the defaults miss: passwords of at least
     /// 12 characters with no composition rules but no common ones, PBKDF2 at 210,000 iterations
-    /// (older hashes are re-hashed on the next sign-in), lockout after 5 failures for 15 minutes.
+    /// (older hashes are re-hashed on the next sign-in). Identity's own lockout is off: it reads
+    /// the system clock and never forgets old failures; <see cref="AccountLockout"/> counts the
+    /// failures of the last 15 minutes instead.
     /// </summary>
     public static IServiceCollection AddRecetaAccounts(this IServiceCollection services)
     {
@@ -23,13 +25,14 @@ public static class AccountServiceCollectionExtensions
                 options.Password.RequiredUniqueChars = 1;
                 options.User.RequireUniqueEmail = true;
                 options.User.AllowedUserNameCharacters = "";
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<RecetaDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>();
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+        services.AddScoped<AccountLockout>();
+        services.AddScoped<TwoFactor>();
+        services.AddScoped<SignIn>();
         return services;
     }
 }

@@ -1,22 +1,25 @@
-using Microsoft.AspNetCore.Identity;
 using Receta.Data;
 using Receta.Data.Accounts;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Accounts;
 
+/// <summary>
+/// Signs in with email and password (and a code when the account has two-factor sign-in) and makes
+/// a personal access token: 256 random bits, stored as a hash, shown this once.
+/// </summary>
 public static class CreateToken
 {
-    public sealed record Request(string? Email, string? Password, string? Name, string? Scope, DateTimeOffset? ExpiresAt);
+    public sealed record Request(string? Email, string? Password, string? Name, string? Scope, DateTimeOffset? ExpiresAt, string? Code, string? RecoveryCode);
 
     public sealed record Response(Guid Id, string Name, string Scope, string Token, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
 
-    public static async Task<Outcome<Response>> HandleAsync(
-        Request request, UserManager<User> users, RecetaDbContext db, TimeProvider clock)
+    public static async Task<Outcome<Response>> HandleAsync(Request request, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(signIn);
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(audit);
         var errors = new RequestErrors();
         var name = errors.Title(request.Name, "name");
         var scope = request.Scope switch
@@ -39,7 +42,7 @@ public static class CreateToken
             return errors.ToFailure();
         }
 
-        var user = await SignIn.CheckPasswordAsync(users, clock, request.Email!, request.Password!);
+        var user = await signIn.CheckAsync(new SignIn.Credentials(request.Email!, request.Password!, request.Code, request.RecoveryCode, "token"));
         if (user.Failure is { } failure)
         {
             return failure;
@@ -57,6 +60,7 @@ public static class CreateToken
             ExpiresAt = request.ExpiresAt?.ToUniversalTime(),
         };
         db.AccessTokens.Add(token);
+        audit.Add(token.UserId, AuditActions.TokenCreated, $"'{token.Name}' ({ScopeName(token.Scope)})");
         await db.SaveChangesAsync();
         return new Response(token.Id, token.Name, ScopeName(token.Scope), secret, token.CreatedAt, token.ExpiresAt);
     }
@@ -70,8 +74,8 @@ public static class CreateToken
     }
 
     public static void Map(RouteGroupBuilder auth) =>
-        auth.MapPost("/tokens", async (Request request, UserManager<User> users, RecetaDbContext db, TimeProvider clock) =>
-                (await HandleAsync(request, users, db, clock)).ToResult(created =>
+        auth.MapPost("/tokens", async (Request request, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock) =>
+                (await HandleAsync(request, signIn, db, audit, clock)).ToSignInResult(created =>
                     TypedResults.Created($"/api/v1/auth/tokens/{created.Id}", created)))
             .AllowAnonymous()
             .RequireRateLimiting(SignIn.RateLimitPolicy)

@@ -55,9 +55,11 @@ public static class MyAccount
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/me", async (CurrentUser user, RecetaDbContext db) => (await GetAsync(user, db)).ToOk())
+            .WithTags("Accounts")
             .Produces<AccountResponse>();
         api.MapPatch("/me", async (CurrentUser user, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json) =>
                 (await UpdateAsync(user, patch, db, json.Value.SerializerOptions)).ToOk())
+            .WithTags("Accounts")
             .Produces<AccountResponse>();
     }
 }

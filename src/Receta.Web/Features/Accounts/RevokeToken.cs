@@ -6,17 +6,24 @@ namespace Receta.Web.Features.Accounts;
 
 public static class RevokeToken
 {
-    public static async Task<Outcome<bool>> HandleAsync(CurrentUser user, string tokenId, RecetaDbContext db)
+    public static async Task<Outcome<bool>> HandleAsync(CurrentUser user, string tokenId, RecetaDbContext db, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(db);
-        var deleted = Guid.TryParse(tokenId, out var id)
-            && await db.AccessTokens.Where(t => t.UserId == user.Id && t.Id == id).ExecuteDeleteAsync() > 0;
-        return deleted ? true : Failure.NotFound("token");
+        ArgumentNullException.ThrowIfNull(audit);
+        var name = Guid.TryParse(tokenId, out var id)
+            ? await db.AccessTokens.Where(t => t.UserId == user.Id && t.Id == id).Select(t => t.Name).FirstOrDefaultAsync()
+            : null;
+        if (name is null || await db.AccessTokens.Where(t => t.UserId == user.Id && t.Id == id).ExecuteDeleteAsync() == 0)
+        {
+            return Failure.NotFound("token");
+        }
+        await audit.RecordAsync(user.Id, AuditActions.TokenRevoked, $"'{name}'");
+        return true;
     }
 
     public static void Map(RouteGroupBuilder auth) =>
-        auth.MapDelete("/tokens/{tokenId}", async (CurrentUser user, string tokenId, RecetaDbContext db) =>
-                (await HandleAsync(user, tokenId, db)).ToNoContent())
+        auth.MapDelete("/tokens/{tokenId}", async (CurrentUser user, string tokenId, RecetaDbContext db, AuditLog audit) =>
+                (await HandleAsync(user, tokenId, db, audit)).ToNoContent())
             .Produces(StatusCodes.Status204NoContent);
 }

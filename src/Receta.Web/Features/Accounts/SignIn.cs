@@ -5,43 +5,129 @@ using Receta.Web.Infrastructure;
 namespace Receta.Web.Features.Accounts;
 
 /// <summary>
-/// Checks an email and password the same way for every way of signing in. The answer to a wrong
-/// password and to an unknown email is the same, and takes as long; after too many failures the
-/// account answers 429 until its lockout ends, even to the right password.
+/// Checks who is signing in, the same way for every way of signing in (a token, a browser session)
+/// and for every change that asks for the password again. A wrong password and an unknown email
+/// get the same answer and take as long; after <see cref="AccountLockout.MaxFailures"/> failures in
+/// <see cref="AccountLockout.Window"/> the answer is 429 until the window passes, even to the right
+/// password. An account with two-factor sign-in also needs a code or a recovery code.
 /// </summary>
-public static class SignIn
+public sealed class SignIn(UserManager<User> users, AccountLockout lockout, TwoFactor twoFactor, AuditLog audit)
 {
     public const string RateLimitPolicy = "sign-in";
-    private static readonly Lazy<string> DummyHash =
-        new(() => new PasswordHasher<User>().HashPassword(new User { DisplayName = "" }, Guid.NewGuid().ToString()));
 
-    public static async Task<Outcome<User>> CheckPasswordAsync(UserManager<User> users, TimeProvider clock, string email, string password)
+    private static string? s_dummyHash;
+
+    /// <summary>The credentials of a sign-in; <paramref name="Via"/> says how (e.g. "token", "session") for the audit log.</summary>
+    public sealed record Credentials(string Email, string Password, string? Code, string? RecoveryCode, string Via);
+
+    public async Task<Outcome<User>> CheckAsync(Credentials credentials)
     {
-        ArgumentNullException.ThrowIfNull(users);
-        ArgumentNullException.ThrowIfNull(clock);
-        var user = await users.FindByEmailAsync(email.Trim());
+        ArgumentNullException.ThrowIfNull(credentials);
+        var user = await users.FindByEmailAsync(credentials.Email.Trim());
         if (user is null)
         {
-            users.PasswordHasher.VerifyHashedPassword(new User { DisplayName = "" }, DummyHash.Value, password);
+            if (lockout.RetryAfterWithoutAccount(credentials.Email) is { } wait)
+            {
+                return new TooManyRequestsFailure(wait);
+            }
+            // Hash anyway, at the same cost, so that an unknown email answers no faster.
+            users.PasswordHasher.VerifyHashedPassword(Nobody, DummyHash(), credentials.Password);
+            lockout.RecordFailureWithoutAccount(credentials.Email);
             return BadCredentials;
         }
-        if (await users.IsLockedOutAsync(user))
+        if (await lockout.RetryAfterAsync(user.Id) is { } locked)
         {
-            return LockedOut(user, clock);
+            return new TooManyRequestsFailure(locked);
+        }
+        if (!await users.CheckPasswordAsync(user, credentials.Password))
+        {
+            await audit.RecordAsync(user.Id, AuditActions.SignInFailed, $"{credentials.Via}: wrong password");
+            return BadCredentials;
+        }
+        if (!user.TwoFactorEnabled)
+        {
+            return user;
+        }
+        if (string.IsNullOrWhiteSpace(credentials.Code) && string.IsNullOrWhiteSpace(credentials.RecoveryCode))
+        {
+            return new SecondFactorRequiredFailure(
+                "This account signs in with two factors: send 'code' from the authenticator app, or a 'recoveryCode'.");
+        }
+        if (!await twoFactor.VerifyAsync(user, credentials.Code, credentials.RecoveryCode))
+        {
+            await audit.RecordAsync(user.Id, AuditActions.SignInFailed, $"{credentials.Via}: wrong or used code");
+            return new SecondFactorRequiredFailure("The code is not right, or was used already: send a new 'code' or an unused 'recoveryCode'.");
+        }
+        return user;
+    }
+
+    /// <summary>
+    /// Asks a signed-in caller for the account's password again before a change that matters
+    /// (password, two-factor, removal). A wrong one counts as a failed sign-in; it is 400 naming
+    /// <paramref name="field"/>, since the caller is authenticated.
+    /// </summary>
+    public async Task<Outcome<User>> ConfirmPasswordAsync(Guid userId, string? password, string field, string purpose)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Failure.NotFound("account");
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            return Failure.Invalid(field, $"'{field}' is required.");
+        }
+        if (await lockout.RetryAfterAsync(user.Id) is { } locked)
+        {
+            return new TooManyRequestsFailure(locked);
         }
         if (!await users.CheckPasswordAsync(user, password))
         {
-            await users.AccessFailedAsync(user);
-            return BadCredentials;
+            await audit.RecordAsync(user.Id, AuditActions.SignInFailed, $"{purpose}: wrong password");
+            return Failure.Invalid(field, "The password is not right.");
         }
-        await users.ResetAccessFailedCountAsync(user);
+        return user;
+    }
+
+    /// <summary>The two-factor alternative to <see cref="ConfirmPasswordAsync"/>: a code or a recovery code.</summary>
+    public async Task<Outcome<User>> ConfirmCodeAsync(User user, string? code, string? recoveryCode, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (await lockout.RetryAfterAsync(user.Id) is { } locked)
+        {
+            return new TooManyRequestsFailure(locked);
+        }
+        if (!await twoFactor.VerifyAsync(user, code, recoveryCode))
+        {
+            await audit.RecordAsync(user.Id, AuditActions.SignInFailed, $"{purpose}: wrong or used code");
+            return Failure.Invalid(string.IsNullOrWhiteSpace(code) ? "recoveryCode" : "code", "The code is not right, or was used already.");
+        }
         return user;
     }
 
     private static Failure BadCredentials => new UnauthorizedFailure("The email or password is not right.");
 
-    private static TooManyRequestsFailure LockedOut(User user, TimeProvider clock) =>
-        new((user.LockoutEnd ?? DateTimeOffset.MinValue) - clock.GetUtcNow() is { } wait && wait > TimeSpan.Zero
-            ? wait
-            : TimeSpan.FromSeconds(1));
+    private static User Nobody => new() { DisplayName = "" };
+
+    private string DummyHash() =>
+        s_dummyHash ??= users.PasswordHasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+}
+
+/// <summary>The password was right, but the account also needs a second factor (or the one sent was wrong).</summary>
+public sealed record SecondFactorRequiredFailure(string Detail) : Failure;
+
+public static class SignInResults
+{
+    /// <summary>
+    /// Like <see cref="OutcomeResults.ToResult{T}"/>, and a 401 whose problem carries
+    /// <c>codeRequired: true</c> when a second factor is needed, so a client knows to ask for a code.
+    /// </summary>
+    public static IResult ToSignInResult<T>(this Outcome<T> outcome, Func<T, IResult> onSuccess) =>
+        outcome.Failure is SecondFactorRequiredFailure required
+            ? TypedResults.Problem(
+                detail: required.Detail,
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "A second factor is needed.",
+                extensions: new Dictionary<string, object?> { ["codeRequired"] = true })
+            : outcome.ToResult(onSuccess);
 }

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Receta.Data;
+using Receta.Data.Accounts;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Accounts;
+
+/// <summary>
+/// Signs a browser in: checks the credentials like token creation does, stores a session with an
+/// absolute end (<c>Auth:SessionLifetime</c>, 30 days by default) and sets the <c>__Host-receta</c>
+/// cookie that names it. A session the browser was already signed in with ends: one cookie, one session.
+/// </summary>
+public static class CreateSession
+{
+    public sealed record Request(string? Email, string? Password, string? Code, string? RecoveryCode);
+
+    public sealed record Response(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
+
+    public static async Task<Outcome<UserSession>> HandleAsync(
+        Request request, Guid? previousSessionId, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock, BrowserSessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(signIn);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrEmpty(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            return Failure.Invalid(string.IsNullOrEmpty(request.Email) ? "email" : "password", "Both 'email' and 'password' are required.");
+        }
+        var user = await signIn.CheckAsync(new SignIn.Credentials(request.Email, request.Password, request.Code, request.RecoveryCode, "session"));
+        if (user.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var now = clock.GetUtcNow();
+        var session = new UserSession
+        {
+            UserId = user.Value!.Id,
+            Id = Guid.CreateVersion7(now),
+            CreatedAt = now,
+            ExpiresAt = now + options.SessionLifetime,
+            LastSeenAt = now,
+        };
+        if (previousSessionId is { } previous)
+        {
+            await db.UserSessions.Where(s => s.Id == previous).ExecuteDeleteAsync();
+        }
+        db.UserSessions.Add(session);
+        audit.Add(session.UserId, AuditActions.SignIn, "session");
+        await db.SaveChangesAsync();
+        return session;
+    }
+
+    public static void Map(RouteGroupBuilder auth) =>
+        auth.MapPost("/session", async (Request request, HttpContext http, SignIn signIn, RecetaDbContext db, AuditLog audit,
+                TimeProvider clock, IOptions<BrowserSessionOptions> options) =>
+            {
+                var outcome = await HandleAsync(request, SessionCookie.SessionId(http.User), signIn, db, audit, clock, options.Value);
+                if (outcome.Value is { } session)
+                {
+                    await http.SignInAsync(SessionCookie.SchemeName, SessionCookie.Principal(session.UserId, session.Id),
+                        new AuthenticationProperties
+                        {
+                            IsPersistent = true,
+                            IssuedUtc = session.CreatedAt,
+                            ExpiresUtc = session.ExpiresAt,
+                            AllowRefresh = false,
+                        });
+                }
+                return outcome.ToSignInResult(created =>
+                    TypedResults.Created("/api/v1/auth/session", new Response(created.Id, created.CreatedAt, created.ExpiresAt)));
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(SignIn.RateLimitPolicy)
+            .Produces<Response>(StatusCodes.Status201Created);
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Receta.Data.Accounts;
+using Receta.Web.Infrastructure;
+
+namespace Receta.Web.Features.Accounts;
+
+/// <summary>
+/// Turns two-factor sign-in off, given the password, a current code or an unused recovery code:
+/// the authenticator key and the recovery codes are deleted.
+/// </summary>
+public static class DisableTwoFactor
+{
+    public sealed record Request(string? Password, string? Code, string? RecoveryCode);
+
+    public static async Task<Outcome<bool>> HandleAsync(
+        CurrentUser caller, Request? request, SignIn signIn, UserManager<User> users, TwoFactor twoFactor, AuditLog audit)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(signIn);
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(twoFactor);
+        ArgumentNullException.ThrowIfNull(audit);
+        var user = await users.FindByIdAsync(caller.Id.ToString());
+        if (user is null || !user.TwoFactorEnabled)
+        {
+            return Failure.NotFound("two-factor sign-in");
+        }
+        var confirmed = !string.IsNullOrEmpty(request?.Password)
+            ? await signIn.ConfirmPasswordAsync(caller.Id, request.Password, "password", "two-factor removal")
+            : !string.IsNullOrWhiteSpace(request?.Code) || !string.IsNullOrWhiteSpace(request?.RecoveryCode)
+                ? await signIn.ConfirmCodeAsync(user, request.Code, request.RecoveryCode, "two-factor removal")
+                : Failure.Invalid("password", "Send the 'password', a 'code' or a 'recoveryCode'.");
+        if (confirmed.Failure is { } failure)
+        {
+            return failure;
+        }
+        await twoFactor.DisableAsync(confirmed.Value!);
+        await audit.RecordAsync(user.Id, AuditActions.TwoFactorDisabled);
+        return true;
+    }
+
+    public static void Map(RouteGroupBuilder me) =>
+        me.MapDelete("/2fa", async (CurrentUser caller, [FromBody] Request? request, SignIn signIn, UserManager<User> users,
+                TwoFactor twoFactor, AuditLog audit) =>
+                (await HandleAsync(caller, request, signIn, users, twoFactor, audit)).ToNoContent())
+            .Produces(StatusCodes.Status204NoContent);
+}

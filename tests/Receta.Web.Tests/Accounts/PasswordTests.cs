@@ -1,0 +1,166 @@
+using System.Buffers.Binary;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Receta.Data;
+using Receta.Data.Accounts;
+using Receta.Testing;
+using Receta.Web.Tests.Security;
+
+namespace Receta.Web.Tests.Accounts;
+
+/// <summary>Password storage, the shipped list of common passwords, changing the password, removing the account.</summary>
+public abstract class PasswordTests(RecetaApp app)
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("qwerty123456")]
+    [InlineData("Motherfucker")]
+    [InlineData("1qaz2wsx3edc")]
+    public async Task Register_PasswordFromTheShippedCommonList_Returns400NamingPassword(string password)
+    {
+        using var client = app.CreateApiClient();
+
+        using var response = await client.PostJsonAsync("/api/v1/auth/register",
+            new { email = OwnApp.UniqueEmail(), password, displayName = "Common" });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "password");
+    }
+
+    [Fact]
+    public async Task CreateToken_HashOfAnOlderIterationCount_IsRehashedAt210000Iterations()
+    {
+        await using var own = new RecetaApp(app.Provider, server: app.Postgres) { FastPasswordHashing = false };
+        await own.InitializeAsync();
+        var user = await own.CreateUserAsync();
+        var userId = Guid.Parse(user.Id);
+        Assert.Equal(210_000, await IterationCountAsync(own, userId));
+        var oldHasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions
+        {
+            CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
+            IterationCount = 100_000,
+        }));
+        var oldHash = oldHasher.HashPassword(new User { DisplayName = "" }, user.Password);
+        await using (var scope = own.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RecetaDbContext>();
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, oldHash), Cancellation);
+        }
+        Assert.Equal(100_000, await IterationCountAsync(own, userId));
+
+        await user.CreateTokenAsync();
+
+        Assert.Equal(210_000, await IterationCountAsync(own, userId));
+        await user.CreateTokenAsync();
+    }
+
+    [Fact]
+    public async Task ChangePassword_WrongCurrentPassword_Returns400NamingItAndChangesNothing()
+    {
+        var user = await app.CreateUserAsync();
+
+        using var response = await user.Api.PostJsonAsync("/api/v1/me/password",
+            new { currentPassword = OwnApp.StrongPassword(), newPassword = OwnApp.StrongPassword() });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "currentPassword");
+        using var me = await user.Api.GetAsync("/api/v1/me", Cancellation);
+        await me.AssertStatusAsync(HttpStatusCode.OK);
+        await user.CreateTokenAsync();
+    }
+
+    [Theory]
+    [InlineData("short-one")]
+    [InlineData("password1234")]
+    [InlineData(null)]
+    public async Task ChangePassword_WeakNewPassword_Returns400NamingNewPassword(string? newPassword)
+    {
+        var user = await app.CreateUserAsync();
+
+        using var response = await user.Api.PostJsonAsync("/api/v1/me/password", new { currentPassword = user.Password, newPassword });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "newPassword");
+        using var me = await user.Api.GetAsync("/api/v1/me", Cancellation);
+        await me.AssertStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ChangePassword_Valid_Returns204_OldPasswordFailsNewOneWorks()
+    {
+        var user = await app.CreateUserAsync();
+        var other = await user.CreateTokenAsync();
+        var newPassword = OwnApp.StrongPassword();
+
+        using var changed = await user.Api.PostJsonAsync("/api/v1/me/password", new { currentPassword = user.Password, newPassword });
+
+        await changed.AssertStatusAsync(HttpStatusCode.NoContent);
+        using var otherClient = app.CreateApiClient(other.Secret);
+        using var otherToken = await otherClient.GetAsync("/api/v1/me", Cancellation);
+        await otherToken.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        using var client = app.CreateApiClient();
+        using var old = await client.PostJsonAsync("/api/v1/auth/tokens", new { email = user.Email, password = user.Password, name = "old" });
+        await old.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        using var fresh = await client.PostJsonAsync("/api/v1/auth/tokens", new { email = user.Email, password = newPassword, name = "new" });
+        await fresh.AssertStatusAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task RemoveAccount_WrongPassword_Returns400AndKeepsTheAccount()
+    {
+        var user = await app.CreateUserAsync();
+
+        using var missing = await user.Api.DeleteAsync("/api/v1/me", Cancellation);
+        using var wrong = await user.Api.DeleteJsonAsync("/api/v1/me", new { password = OwnApp.StrongPassword() });
+
+        await missing.AssertProblemAsync(HttpStatusCode.BadRequest, "password");
+        await wrong.AssertProblemAsync(HttpStatusCode.BadRequest, "password");
+        using var me = await user.Api.GetAsync("/api/v1/me", Cancellation);
+        await me.AssertStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task RemoveAccount_WithPassword_DeletesEverythingAndTheTokenStopsAtOnce()
+    {
+        var user = await app.CreateUserAsync();
+        using var goal = await user.Api.PostJsonAsync("/api/v1/goals", new { title = "Gone soon" });
+        await goal.AssertStatusAsync(HttpStatusCode.Created);
+        var userId = Guid.Parse(user.Id);
+
+        using var removed = await user.Api.DeleteJsonAsync("/api/v1/me", new { password = user.Password });
+
+        await removed.AssertStatusAsync(HttpStatusCode.NoContent);
+        using var me = await user.Api.GetAsync("/api/v1/me", Cancellation);
+        await me.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RecetaDbContext>();
+            Assert.False(await db.Users.AnyAsync(u => u.Id == userId, Cancellation));
+            Assert.False(await db.Goals.AnyAsync(g => g.OwnerId == userId, Cancellation));
+            Assert.False(await db.AccessTokens.AnyAsync(t => t.UserId == userId, Cancellation));
+            Assert.False(await db.AuditEvents.AnyAsync(e => e.UserId == userId, Cancellation));
+        }
+        using var client = app.CreateApiClient();
+        using var again = await client.PostJsonAsync("/api/v1/auth/register",
+            new { email = user.Email, password = OwnApp.StrongPassword(), displayName = "Back again" });
+        await again.AssertStatusAsync(HttpStatusCode.Created);
+    }
+
+    /// <summary>The PBKDF2 iteration count written in an Identity V3 hash (big-endian, after the format byte and the PRF).</summary>
+    private static async Task<int> IterationCountAsync(RecetaApp own, Guid userId)
+    {
+        await using var scope = own.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecetaDbContext>();
+        var hash = await db.Users.Where(u => u.Id == userId).Select(u => u.PasswordHash).SingleAsync(Cancellation);
+        var bytes = Convert.FromBase64String(hash!);
+        Assert.Equal(0x01, bytes[0]);
+        return (int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5, 4));
+    }
+}
+
+public sealed class PasswordTests_Sqlite(SqliteApp app) : PasswordTests(app);
+
+public sealed class PasswordTests_Postgres(PostgresApp app) : PasswordTests(app);

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Receta.Testing;
+
+namespace Receta.Web.Tests.Security;
+
+/// <summary>The security headers are on every kind of answer, whoever produced it.</summary>
+public abstract partial class SecurityHeadersTests(RecetaApp app)
+{
+    private const string Policy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
+        + "base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Ok_SignedIn_HasSecurityHeadersAndNoStore()
+    {
+        var user = await app.CreateUserAsync();
+
+        using var response = await user.Api.GetAsync("/api/v1/me", Cancellation);
+
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        AssertSecurityHeaders(response);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task NotFound_ProblemAndUnknownPath_HaveSecurityHeaders()
+    {
+        var user = await app.CreateUserAsync();
+        using var anonymous = app.CreateApiClient();
+
+        using var goal = await user.Api.GetAsync($"/api/v1/goals/{Guid.NewGuid()}", Cancellation);
+        using var nowhere = await anonymous.GetAsync("/no/such/page", Cancellation);
+
+        await goal.AssertProblemAsync(HttpStatusCode.NotFound);
+        AssertSecurityHeaders(goal);
+        await nowhere.AssertStatusAsync(HttpStatusCode.NotFound);
+        AssertSecurityHeaders(nowhere);
+    }
+
+    [Fact]
+    public async Task Unauthorized_HasSecurityHeadersAndNoStore()
+    {
+        using var client = app.CreateApiClient();
+
+        using var response = await client.GetAsync("/api/v1/me", Cancellation);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        AssertSecurityHeaders(response);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task ValidationProblem_HasSecurityHeaders()
+    {
+        using var client = app.CreateApiClient();
+
+        using var response = await client.PostJsonAsync("/api/v1/auth/register", new { email = "not-an-email", password = "short", displayName = "" });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "email");
+        AssertSecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task TokenCreation_WhichShowsASecret_IsNoStore()
+    {
+        var user = await app.CreateUserAsync();
+        using var client = app.CreateApiClient();
+
+        using var response = await client.PostJsonAsync("/api/v1/auth/tokens", new { email = user.Email, password = user.Password, name = "cache me not" });
+
+        await response.AssertStatusAsync(HttpStatusCode.Created);
+        AssertSecurityHeaders(response);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task Healthz_HasSecurityHeaders()
+    {
+        using var client = app.CreateApiClient();
+
+        using var response = await client.GetAsync("/healthz", Cancellation);
+
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        AssertSecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task ApiReference_LoadsNothingFromOtherOriginsAndIsNeverFramed()
+    {
+        using var client = app.CreateApiClient();
+
+        using var page = await client.GetAsync("/scalar/v1", Cancellation);
+
+        await page.AssertStatusAsync(HttpStatusCode.OK);
+        var csp = string.Join(' ', page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", csp, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("nosniff", string.Join(',', page.Headers.GetValues("X-Content-Type-Options")));
+        var html = await page.Content.ReadAsStringAsync(Cancellation);
+        var sources = SourceAttribute().Matches(html).Select(m => m.Groups["url"].Value).ToList();
+        Assert.NotEmpty(sources);
+        foreach (var source in sources)
+        {
+            Assert.False(Uri.TryCreate(source, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal),
+                $"The API reference loads '{source}' from another origin.");
+            using var asset = await client.GetAsync(new Uri(page.RequestMessage!.RequestUri!, source), Cancellation);
+            await asset.AssertStatusAsync(HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
+    public async Task Hsts_OneYearOutsideDevelopmentAndTesting()
+    {
+        using var testing = app.CreateApiClient();
+        using var inTesting = await testing.GetAsync("/healthz", Cancellation);
+        await using var production = app.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        using var client = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://receta.example") });
+
+        using var response = await client.GetAsync("/healthz", Cancellation);
+
+        Assert.False(inTesting.Headers.Contains("Strict-Transport-Security"));
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal("max-age=31536000; includeSubDomains", string.Join(',', response.Headers.GetValues("Strict-Transport-Security")));
+        AssertSecurityHeaders(response);
+    }
+
+    private static void AssertSecurityHeaders(HttpResponseMessage response)
+    {
+        Assert.Equal(Policy, Single(response, "Content-Security-Policy"));
+        Assert.Equal("nosniff", Single(response, "X-Content-Type-Options"));
+        Assert.Equal("no-referrer", Single(response, "Referrer-Policy"));
+        Assert.Equal("DENY", Single(response, "X-Frame-Options"));
+    }
+
+    private static string Single(HttpResponseMessage response, string header) =>
+        response.Headers.TryGetValues(header, out var values) || response.Content.Headers.TryGetValues(header, out values)
+            ? Assert.Single(values)
+            : throw new TestAssertionException($"The answer {(int)response.StatusCode} to {response.RequestMessage?.RequestUri} has no {header} header.");
+
+    [GeneratedRegex("""(?:src|href)\s*=\s*"(?<url>[^"]+)"(?=[^>]*>)""")]
+    private static partial Regex SourceAttribute();
+}
+
+public sealed class SecurityHeadersTests_Sqlite(SqliteApp app) : SecurityHeadersTests(app);
+
+public sealed class SecurityHeadersTests_Postgres(PostgresApp app) : SecurityHeadersTests(app);

@@ -8,9 +8,14 @@ namespace Receta.Web.Infrastructure;
 
 /// <summary>
 /// Declares the least a caller must be allowed to do on the goal of the route (<c>{goalId}</c>).
-/// Every endpoint under a goal declares one; <see cref="GoalAccessMiddleware"/> enforces it.
+/// Every endpoint under a goal declares one, an API route with <c>.Requires(...)</c> or a page with
+/// <c>@attribute [RequiresGoalAction(...)]</c>; <see cref="GoalAccessMiddleware"/> enforces it.
 /// </summary>
-public sealed record GoalActionMetadata(GoalAction Action);
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class RequiresGoalActionAttribute(GoalAction action) : Attribute
+{
+    public GoalAction Action { get; } = action;
+}
 
 /// <summary>The goal of the request, loaded and authorized once, and the caller's role on it.</summary>
 public sealed record GoalScope(Goal Goal, CircleRole Role, CurrentUser User)
@@ -38,7 +43,7 @@ public sealed class GoalAccessMiddleware(RequestDelegate next)
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(db);
         var endpoint = http.GetEndpoint();
-        var declared = endpoint?.Metadata.GetMetadata<GoalActionMetadata>();
+        var declared = endpoint?.Metadata.GetMetadata<RequiresGoalActionAttribute>();
         if (declared is null)
         {
             if (endpoint is RouteEndpoint { RoutePattern: var pattern } && pattern.GetParameter("goalId") is not null)
@@ -82,5 +87,5 @@ public sealed class GoalAccessMiddleware(RequestDelegate next)
 public static class GoalAccessExtensions
 {
     public static RouteHandlerBuilder Requires(this RouteHandlerBuilder builder, GoalAction action) =>
-        builder.WithMetadata(new GoalActionMetadata(action));
+        builder.WithMetadata(new RequiresGoalActionAttribute(action));
 }

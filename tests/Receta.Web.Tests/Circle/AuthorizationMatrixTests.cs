@@ -83,7 +83,7 @@ public abstract class AuthorizationMatrixTests(RecetaApp app)
             var isAnonymous = endpoint.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var requiresAuthorization = endpoint.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0;
             if (endpoint.Pattern.StartsWith(Prefix, StringComparison.Ordinal)
-                && endpoint.Endpoint.Metadata.GetMetadata<GoalActionMetadata>() is null)
+                && endpoint.Endpoint.Metadata.GetMetadata<RequiresGoalActionAttribute>() is null)
             {
                 problems.Add($"{endpoint.Key} is under a goal but declares no GoalAction (.Requires(...)).");
             }

@@ -1,4 +1,5 @@
 using Receta.Core.Circle;
+using Receta.Data.Goals;
 
 namespace Receta.Data.Circle;
 
@@ -6,7 +7,7 @@ namespace Receta.Data.Circle;
 /// A person in a goal's support circle: invited by email with a role, and a member once the
 /// account with that email accepts. Keyed by the goal's owner, like everything under a goal.
 /// </summary>
-public sealed class CircleMember
+public sealed class CircleMember : IGoalChild
 {
     public Guid OwnerId { get; set; }
     public Guid Id { get; set; }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Data;
 using Receta.Web.Infrastructure;
@@ -14,9 +13,7 @@ public static class RemoveMember
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(audit);
         var goal = scope.Goal;
-        var member = Guid.TryParse(memberId, out var id)
-            ? await db.CircleMembers.FirstOrDefaultAsync(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id && m.Id == id)
-            : null;
+        var member = await db.CircleMembers.FindInGoalAsync(scope, memberId);
         if (member is null)
         {
             return Failure.NotFound("member");

@@ -20,9 +20,7 @@ public static class UpdateMember
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
         var goal = scope.Goal;
-        var member = Guid.TryParse(memberId, out var id)
-            ? await db.CircleMembers.FirstOrDefaultAsync(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id && m.Id == id)
-            : null;
+        var member = await db.CircleMembers.FindInGoalAsync(scope, memberId);
         if (member is null)
         {
             return Failure.NotFound("member");

@@ -14,6 +14,20 @@ namespace Receta.Data.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Users",
                 columns: table => new
                 {
@@ -22,6 +36,7 @@ namespace Receta.Data.Postgres.Migrations
                     TimeZone = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     GoalSequence = table.Column<long>(type: "bigint", nullable: false),
+                    LastTotpTimeStep = table.Column<long>(type: "bigint", nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -67,6 +82,29 @@ namespace Receta.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => new { x.UserId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_AuditEvents_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Goals",
                 columns: table => new
                 {
@@ -94,6 +132,26 @@ namespace Receta.Data.Postgres.Migrations
                     table.ForeignKey(
                         name: "FK_Goals_Users_OwnerId",
                         column: x => x.OwnerId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecoveryCodes",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeHash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecoveryCodes", x => new { x.UserId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_RecoveryCodes_Users_UserId",
+                        column: x => x.UserId,
                         principalTable: "Users",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -141,6 +199,27 @@ namespace Receta.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => new { x.UserId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_UserSessions_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserTokens",
                 columns: table => new
                 {
@@ -180,6 +259,56 @@ namespace Receta.Data.Postgres.Migrations
                     table.PrimaryKey("PK_Attempts", x => new { x.OwnerId, x.Id });
                     table.ForeignKey(
                         name: "FK_Attempts_Goals_OwnerId_GoalId",
+                        columns: x => new { x.OwnerId, x.GoalId },
+                        principalTable: "Goals",
+                        principalColumns: new[] { "OwnerId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cheers",
+                columns: table => new
+                {
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Message = table.Column<string>(type: "text", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cheers", x => new { x.OwnerId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_Cheers_Goals_OwnerId_GoalId",
+                        columns: x => new { x.OwnerId, x.GoalId },
+                        principalTable: "Goals",
+                        principalColumns: new[] { "OwnerId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CircleMembers",
+                columns: table => new
+                {
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ListSequence = table.Column<long>(type: "bigint", nullable: true),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CircleMembers", x => new { x.OwnerId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_CircleMembers_Goals_OwnerId_GoalId",
                         columns: x => new { x.OwnerId, x.GoalId },
                         principalTable: "Goals",
                         principalColumns: new[] { "OwnerId", "Id" },
@@ -288,6 +417,32 @@ namespace Receta.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Suggestions",
+                columns: table => new
+                {
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    MilestoneId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Suggestions", x => new { x.OwnerId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_Suggestions_Goals_OwnerId_GoalId",
+                        columns: x => new { x.OwnerId, x.GoalId },
+                        principalTable: "Goals",
+                        principalColumns: new[] { "OwnerId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkSessions",
                 columns: table => new
                 {
@@ -345,6 +500,32 @@ namespace Receta.Data.Postgres.Migrations
                 columns: new[] { "OwnerId", "GoalId", "Date", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_UserId_At",
+                table: "AuditEvents",
+                columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cheers_OwnerId_GoalId_Sequence",
+                table: "Cheers",
+                columns: new[] { "OwnerId", "GoalId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CircleMembers_Id",
+                table: "CircleMembers",
+                column: "Id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CircleMembers_OwnerId_GoalId_NormalizedEmail",
+                table: "CircleMembers",
+                columns: new[] { "OwnerId", "GoalId", "NormalizedEmail" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CircleMembers_UserId_ListSequence",
+                table: "CircleMembers",
+                columns: new[] { "UserId", "ListSequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Entries_OwnerId_GoalId_Date_Sequence",
                 table: "Entries",
                 columns: new[] { "OwnerId", "GoalId", "Date", "Sequence" });
@@ -380,6 +561,11 @@ namespace Receta.Data.Postgres.Migrations
                 columns: new[] { "OwnerId", "GoalId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Suggestions_OwnerId_GoalId_Sequence",
+                table: "Suggestions",
+                columns: new[] { "OwnerId", "GoalId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserClaims_UserId",
                 table: "UserClaims",
                 column: "UserId");
@@ -401,6 +587,11 @@ namespace Receta.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_Id",
+                table: "UserSessions",
+                column: "Id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkSessions_OwnerId_GoalId_Date_Sequence",
                 table: "WorkSessions",
                 columns: new[] { "OwnerId", "GoalId", "Date", "Sequence" });
@@ -416,6 +607,18 @@ namespace Receta.Data.Postgres.Migrations
                 name: "Attempts");
 
             migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "Cheers");
+
+            migrationBuilder.DropTable(
+                name: "CircleMembers");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Entries");
 
             migrationBuilder.DropTable(
@@ -425,13 +628,22 @@ namespace Receta.Data.Postgres.Migrations
                 name: "Milestones");
 
             migrationBuilder.DropTable(
+                name: "RecoveryCodes");
+
+            migrationBuilder.DropTable(
                 name: "Skills");
+
+            migrationBuilder.DropTable(
+                name: "Suggestions");
 
             migrationBuilder.DropTable(
                 name: "UserClaims");
 
             migrationBuilder.DropTable(
                 name: "UserLogins");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
 
             migrationBuilder.DropTable(
                 name: "UserTokens");

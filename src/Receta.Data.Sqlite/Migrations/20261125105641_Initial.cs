@@ -12,6 +12,20 @@ namespace Receta.Data.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Users",
                 columns: table => new
                 {
@@ -20,6 +34,7 @@ namespace Receta.Data.Sqlite.Migrations
                     TimeZone = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     GoalSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastTotpTimeStep = table.Column<long>(type: "INTEGER", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -65,6 +80,29 @@ namespace Receta.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => new { x.UserId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_AuditEvents_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Goals",
                 columns: table => new
                 {
@@ -92,6 +130,26 @@ namespace Receta.Data.Sqlite.Migrations
                     table.ForeignKey(
                         name: "FK_Goals_Users_OwnerId",
                         column: x => x.OwnerId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecoveryCodes",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CodeHash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecoveryCodes", x => new { x.UserId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_RecoveryCodes_Users_UserId",
+                        column: x => x.UserId,
                         principalTable: "Users",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -139,6 +197,27 @@ namespace Receta.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => new { x.UserId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_UserSessions_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserTokens",
                 columns: table => new
                 {
@@ -178,6 +257,56 @@ namespace Receta.Data.Sqlite.Migrations
                     table.PrimaryKey("PK_Attempts", x => new { x.OwnerId, x.Id });
                     table.ForeignKey(
                         name: "FK_Attempts_Goals_OwnerId_GoalId",
+                        columns: x => new { x.OwnerId, x.GoalId },
+                        principalTable: "Goals",
+                        principalColumns: new[] { "OwnerId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cheers",
+                columns: table => new
+                {
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cheers", x => new { x.OwnerId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_Cheers_Goals_OwnerId_GoalId",
+                        columns: x => new { x.OwnerId, x.GoalId },
+                        principalTable: "Goals",
+                        principalColumns: new[] { "OwnerId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CircleMembers",
+                columns: table => new
+                {
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ListSequence = table.Column<long>(type: "INTEGER", nullable: true),
+                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CircleMembers", x => new { x.OwnerId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_CircleMembers_Goals_OwnerId_GoalId",
                         columns: x => new { x.OwnerId, x.GoalId },
                         principalTable: "Goals",
                         principalColumns: new[] { "OwnerId", "Id" },
@@ -286,6 +415,32 @@ namespace Receta.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Suggestions",
+                columns: table => new
+                {
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    MilestoneId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Suggestions", x => new { x.OwnerId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_Suggestions_Goals_OwnerId_GoalId",
+                        columns: x => new { x.OwnerId, x.GoalId },
+                        principalTable: "Goals",
+                        principalColumns: new[] { "OwnerId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkSessions",
                 columns: table => new
                 {
@@ -343,6 +498,32 @@ namespace Receta.Data.Sqlite.Migrations
                 columns: new[] { "OwnerId", "GoalId", "Date", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_UserId_At",
+                table: "AuditEvents",
+                columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cheers_OwnerId_GoalId_Sequence",
+                table: "Cheers",
+                columns: new[] { "OwnerId", "GoalId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CircleMembers_Id",
+                table: "CircleMembers",
+                column: "Id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CircleMembers_OwnerId_GoalId_NormalizedEmail",
+                table: "CircleMembers",
+                columns: new[] { "OwnerId", "GoalId", "NormalizedEmail" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CircleMembers_UserId_ListSequence",
+                table: "CircleMembers",
+                columns: new[] { "UserId", "ListSequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Entries_OwnerId_GoalId_Date_Sequence",
                 table: "Entries",
                 columns: new[] { "OwnerId", "GoalId", "Date", "Sequence" });
@@ -378,6 +559,11 @@ namespace Receta.Data.Sqlite.Migrations
                 columns: new[] { "OwnerId", "GoalId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Suggestions_OwnerId_GoalId_Sequence",
+                table: "Suggestions",
+                columns: new[] { "OwnerId", "GoalId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserClaims_UserId",
                 table: "UserClaims",
                 column: "UserId");
@@ -399,6 +585,11 @@ namespace Receta.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_Id",
+                table: "UserSessions",
+                column: "Id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkSessions_OwnerId_GoalId_Date_Sequence",
                 table: "WorkSessions",
                 columns: new[] { "OwnerId", "GoalId", "Date", "Sequence" });
@@ -414,6 +605,18 @@ namespace Receta.Data.Sqlite.Migrations
                 name: "Attempts");
 
             migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "Cheers");
+
+            migrationBuilder.DropTable(
+                name: "CircleMembers");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Entries");
 
             migrationBuilder.DropTable(
@@ -423,13 +626,22 @@ namespace Receta.Data.Sqlite.Migrations
                 name: "Milestones");
 
             migrationBuilder.DropTable(
+                name: "RecoveryCodes");
+
+            migrationBuilder.DropTable(
                 name: "Skills");
+
+            migrationBuilder.DropTable(
+                name: "Suggestions");
 
             migrationBuilder.DropTable(
                 name: "UserClaims");
 
             migrationBuilder.DropTable(
                 name: "UserLogins");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
 
             migrationBuilder.DropTable(
                 name: "UserTokens");

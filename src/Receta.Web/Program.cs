@@ -4,6 +4,7 @@ using Receta.Web.Features.Audit;
 using Receta.Web.Features.Circle;
 using Receta.Web.Features.Demo;
 using Receta.Web.Features.Goals;
+using Receta.Web.Components;
 using Receta.Web.Features.Health;
 using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
@@ -16,6 +17,11 @@ builder.Services.AddRecetaAccounts();
 builder.Services.AddRecetaSecurity(builder.Configuration);
 builder.Services.AddRecetaEmail(builder.Configuration);
 builder.Services.AddRecetaApi(builder.WebHost);
+builder.Services.AddRecetaLocalization();
+builder.Services.AddRazorComponents();
+// Blazor's script and the fingerprinted CSS come from the static web assets manifest; read it in
+// every environment (not just Development), so tests and `dotnet run` serve them. A published app has none.
+builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 
@@ -30,10 +36,13 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<CookieAntiforgeryMiddleware>();
+app.UseAntiforgery();
+app.UseRecetaLocalization();
 app.UseMiddleware<WriteScopeMiddleware>();
 app.UseMiddleware<ConflictRetryMiddleware>();
 app.UseMiddleware<GoalAccessMiddleware>();
 
+app.MapStaticAssets();
 app.MapHealth();
 app.MapOpenApi();
 // The API reference loads nothing from other origins (the CSP would refuse it): no web fonts.
@@ -44,6 +53,10 @@ api.MapAccounts();
 api.MapAudit();
 api.MapGoals();
 api.MapInvitations();
+
+// The web pages: static server rendering with plain form posts, calling the same handlers as the API.
+app.MapCulture();
+app.MapRazorComponents<App>();
 
 app.Run();
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -70,6 +71,12 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
     /// </summary>
     public bool FastPasswordHashing { get; init; } = true;
 
+    /// <summary>
+    /// With Kestrel, serve https with this certificate instead of http: a browser keeps the Secure
+    /// session cookie, and the app's antiforgery hands out tokens, over https only.
+    /// </summary>
+    public X509Certificate2? HttpsCertificate { get; init; }
+
     public async ValueTask InitializeAsync()
     {
         switch (Provider)
@@ -91,7 +98,13 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
 
         if (useKestrel)
         {
-            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                if (HttpsCertificate is { } certificate)
+                {
+                    listen.UseHttps(certificate);
+                }
+            }));
         }
         // Migrations run and the host starts here; a broken app fails the fixture, loudly.
         StartServer();
@@ -109,15 +122,30 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
     /// </summary>
     public HttpClient CreateApiClient(string? token = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ServerAddress });
-        var number = Interlocked.Increment(ref _clientCount);
-        client.DefaultRequestHeaders.Add(ClientAddressStartupFilter.HeaderName,
-            string.Create(CultureInfo.InvariantCulture, $"10.{(number >> 16) & 255}.{(number >> 8) & 255}.{number & 255}"));
+        var client = HttpsCertificate is { } certificate
+            // The app's own self-signed certificate, pinned: no other is trusted.
+            ? new HttpClient(new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString() },
+            }) { BaseAddress = ServerAddress }
+            : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ServerAddress });
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, NewClientAddress());
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
         return client;
+    }
+
+    /// <summary>The header a test client (an API client, a browser context) sends to stand for a network address of its own.</summary>
+    public const string ClientAddressHeader = ClientAddressStartupFilter.HeaderName;
+
+    /// <summary>A network address no other client of this app has been given, for <see cref="ClientAddressHeader"/>.</summary>
+    public string NewClientAddress()
+    {
+        var number = Interlocked.Increment(ref _clientCount);
+        return string.Create(CultureInfo.InvariantCulture, $"10.{(number >> 16) & 255}.{(number >> 8) & 255}.{number & 255}");
     }
 
     /// <summary>

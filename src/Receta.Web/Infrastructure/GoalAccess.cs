@@ -28,6 +28,41 @@ public sealed record GoalScope(Goal Goal, CircleRole Role, CurrentUser User)
 
     /// <summary>Records a change under the goal and returns the creation sequence for a new child.</summary>
     public long Touch() => ++Goal.Version;
+
+    /// <summary>
+    /// The one rule for reaching a goal, shared by API routes and pages: the goal (tracked, so a
+    /// change can be saved), the caller's role on it, and whether that role allows
+    /// <paramref name="action"/>. A goal the caller may not read is not found; an action the role
+    /// does not allow is forbidden.
+    /// </summary>
+    public static async Task<Outcome<GoalScope>> LoadAsync(
+        CurrentUser user, string? goalId, GoalAction action, RecetaDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(db);
+        var goal = Guid.TryParse(goalId, out var id)
+            ? await db.Goals.FirstOrDefaultAsync(g => g.Id == id, cancellationToken)
+            : null;
+        var role = goal is null ? null : await RoleOnAsync(goal, user.Id, db, cancellationToken);
+        if (goal is null || role is not { } granted)
+        {
+            return Failure.NotFound("goal");
+        }
+        if (!CirclePolicy.Allows(granted, action))
+        {
+            return Failure.Forbidden($"Your role on this goal ({granted}) does not allow this.");
+        }
+        return new GoalScope(goal, granted, user);
+    }
+
+    /// <summary>The caller's role on the goal: owner, an accepted member's role, or none (the goal does not exist for them).</summary>
+    private static async Task<CircleRole?> RoleOnAsync(Goal goal, Guid userId, RecetaDbContext db, CancellationToken cancellationToken) =>
+        goal.OwnerId == userId
+            ? CircleRole.Owner
+            : await db.CircleMembers
+                .Where(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id && m.UserId == userId && m.Status == MemberStatus.Active)
+                .Select(m => (CircleRole?)m.Role)
+                .FirstOrDefaultAsync(cancellationToken);
 }
 
 /// <summary>
@@ -56,32 +91,15 @@ public sealed class GoalAccessMiddleware(RequestDelegate next)
         var user = CurrentUser.From(http)
             ?? throw new InvalidOperationException("Goal endpoints require an authenticated caller.");
 
-        var goal = Guid.TryParse(http.GetRouteValue("goalId") as string, out var goalId)
-            ? await db.Goals.FirstOrDefaultAsync(g => g.Id == goalId, http.RequestAborted)
-            : null;
-        var role = goal is null ? null : await RoleOnAsync(goal, user.Id, db, http.RequestAborted);
-        if (goal is null || role is not { } granted)
+        var scope = await GoalScope.LoadAsync(user, http.GetRouteValue("goalId") as string, declared.Action, db, http.RequestAborted);
+        if (scope.Failure is { } failure)
         {
-            await Failure.NotFound("goal").ToResult().ExecuteAsync(http);
+            await failure.ToResult().ExecuteAsync(http);
             return;
         }
-        if (!CirclePolicy.Allows(granted, declared.Action))
-        {
-            await Failure.Forbidden($"Your role on this goal ({granted}) does not allow this.").ToResult().ExecuteAsync(http);
-            return;
-        }
-        http.Features.Set(new GoalScope(goal, granted, user));
+        http.Features.Set(scope.Value);
         await next(http);
     }
-
-    /// <summary>The caller's role on the goal: owner, an accepted member's role, or none (the goal does not exist for them).</summary>
-    private static async Task<CircleRole?> RoleOnAsync(Goal goal, Guid userId, RecetaDbContext db, CancellationToken cancellationToken) =>
-        goal.OwnerId == userId
-            ? CircleRole.Owner
-            : await db.CircleMembers
-                .Where(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id && m.UserId == userId && m.Status == MemberStatus.Active)
-                .Select(m => (CircleRole?)m.Role)
-                .FirstOrDefaultAsync(cancellationToken);
 }
 
 public static class GoalAccessExtensions

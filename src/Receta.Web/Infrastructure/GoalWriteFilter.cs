@@ -23,21 +23,43 @@ public sealed class GoalWriteFilter : IEndpointFilter
         }
 
         var db = http.RequestServices.GetRequiredService<RecetaDbContext>();
+        var written = await GoalWrite.RunAsync(scope, db, async () =>
+        {
+            var result = await next(context);
+            return (result, result is not IStatusCodeHttpResult { StatusCode: >= 400 });
+        }, http.RequestAborted);
+        return written.Locked ? written.Result : Failure.NotFound("goal").ToResult();
+    }
+}
+
+/// <summary>The transaction of <see cref="GoalWriteFilter"/>, for changes made outside an API endpoint (a page's form).</summary>
+public static class GoalWrite
+{
+    /// <summary>
+    /// Raises the goal's version (taking its lock), runs <paramref name="change"/>, and commits only
+    /// when it reports success. <c>Locked</c> is false when the goal no longer exists: nothing ran.
+    /// </summary>
+    public static async Task<(bool Locked, T? Result)> RunAsync<T>(
+        GoalScope scope, RecetaDbContext db, Func<Task<(T Result, bool Succeeded)>> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(change);
         var goal = scope.Goal;
-        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var locked = await db.Goals.Where(g => g.OwnerId == goal.OwnerId && g.Id == goal.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Version, g => g.Version + 1), http.RequestAborted);
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Version, g => g.Version + 1), cancellationToken);
         if (locked == 0)
         {
-            return Failure.NotFound("goal").ToResult();
+            return (false, default);
         }
-        await db.Entry(goal).ReloadAsync(http.RequestAborted);
+        await db.Entry(goal).ReloadAsync(cancellationToken);
 
-        var result = await next(context);
-        if (result is not IStatusCodeHttpResult { StatusCode: >= 400 })
+        var (result, succeeded) = await change();
+        if (succeeded)
         {
-            await transaction.CommitAsync(http.RequestAborted);
+            await transaction.CommitAsync(cancellationToken);
         }
-        return result;
+        return (true, result);
     }
 }

@@ -55,6 +55,21 @@ public static class CreateSession
         return session;
     }
 
+    /// <summary>Gives the browser the cookie naming <paramref name="session"/>; the API route and the sign-in page both do it here.</summary>
+    public static Task SetCookieAsync(HttpContext http, UserSession session)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(session);
+        return http.SignInAsync(SessionCookie.SchemeName, SessionCookie.Principal(session.UserId, session.Id),
+            new AuthenticationProperties
+            {
+                IsPersistent = true,
+                IssuedUtc = session.CreatedAt,
+                ExpiresUtc = session.ExpiresAt,
+                AllowRefresh = false,
+            });
+    }
+
     public static void Map(RouteGroupBuilder auth) =>
         auth.MapPost("/session", async (Request request, HttpContext http, SignIn signIn, RecetaDbContext db, AuditLog audit,
                 TimeProvider clock, IOptions<BrowserSessionOptions> options) =>
@@ -62,14 +77,7 @@ public static class CreateSession
                 var outcome = await HandleAsync(request, SessionCookie.SessionId(http.User), signIn, db, audit, clock, options.Value);
                 if (outcome.Value is { } session)
                 {
-                    await http.SignInAsync(SessionCookie.SchemeName, SessionCookie.Principal(session.UserId, session.Id),
-                        new AuthenticationProperties
-                        {
-                            IsPersistent = true,
-                            IssuedUtc = session.CreatedAt,
-                            ExpiresUtc = session.ExpiresAt,
-                            AllowRefresh = false,
-                        });
+                    await SetCookieAsync(http, session);
                 }
                 return outcome.ToSignInResult(created =>
                     TypedResults.Created("/api/v1/auth/session", new Response(created.Id, created.CreatedAt, created.ExpiresAt)));

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Receta.Web.Infrastructure;
+
+/// <summary>
+/// The web pages speak English and Spanish: the language comes from the culture cookie when the
+/// person chose one (<c>GET /culture</c>), else from the browser's Accept-Language. Texts live in
+/// resource files under <c>Resources/</c>, one per component, so a third language is a file away.
+/// The API keeps its one language, whatever the request says.
+/// </summary>
+public static class Localization
+{
+    public static readonly IReadOnlyList<CultureInfo> SupportedCultures = [new("en"), new("es")];
+
+    public static IServiceCollection AddRecetaLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("en");
+            options.SupportedCultures = [.. SupportedCultures];
+            options.SupportedUICultures = [.. SupportedCultures];
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    /// <summary>Sets the culture of every request but the API's.</summary>
+    public static IApplicationBuilder UseRecetaLocalization(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            pages => pages.UseRequestLocalization());
+    }
+
+    /// <summary>
+    /// <c>GET /culture?c=es&amp;redirect=/</c>: remembers the language for a year and goes back to
+    /// the page (a path of this site only; anything else goes home). A link, so it works without JavaScript.
+    /// </summary>
+    public static void MapCulture(this IEndpointRouteBuilder app) =>
+        app.MapGet("/culture", (string? c, string? redirect, HttpContext http) =>
+            {
+                Remember(http, c);
+                return TypedResults.LocalRedirect(LocalPath(redirect));
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
+    /// <summary>Keeps the person's language (a supported culture name) for a year in the culture cookie; anything else is ignored.</summary>
+    public static void Remember(HttpContext http, string? cultureName)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (SupportedCultures.FirstOrDefault(s => s.Name == cultureName) is not { } culture)
+        {
+            return;
+        }
+        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions
+            {
+                Path = "/",
+                MaxAge = TimeSpan.FromDays(365),
+                IsEssential = true,
+                HttpOnly = true,
+                Secure = http.Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+            });
+    }
+
+    /// <summary>A path of this site to go back to, or <c>/</c>: never another site (no open redirect).</summary>
+    public static string LocalPath(string? path) =>
+        path is { Length: > 0 } && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+            ? path
+            : "/";
+}

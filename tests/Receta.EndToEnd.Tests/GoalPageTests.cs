@@ -1,0 +1,69 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Receta.EndToEnd.Tests;
+
+/// <summary>The goal page in Chromium: its forms change the goal, and axe finds nothing to fix.</summary>
+public sealed class GoalPageTests(WebUi ui)
+{
+    private static readonly AxeRunOptions Wcag22AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    };
+
+    [Fact]
+    public async Task GoalPage_LogEntryAddDependentMilestoneRecordFailedAttempt_ShowsThemAll()
+    {
+        var user = await ui.App.CreateUserAsync();
+        var goal = await Journeys.MarathonAsync(ui.App, user);
+        var page = await ui.NewPageAsync();
+        await WebUi.SignInAsync(page, user);
+        await page.GotoAsync($"/goals/{goal}");
+
+        var entry = page.Locator("#entry-form");
+        await entry.GetByLabel("Value (km)").FillAsync("7");
+        await entry.GetByLabel("Note").FillAsync("Long run");
+        await entry.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-field=current]")).ToHaveTextAsync("12 km");
+
+        var milestone = page.Locator("#milestone-form");
+        await milestone.GetByLabel("Milestone").FillAsync("Run a half marathon");
+        await milestone.GetByLabel("Depends on").SelectOptionAsync(new SelectOptionValue { Label = "Run 10 km without stopping" });
+        await milestone.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var added = page.Locator(".milestone", new() { HasText = "Run a half marathon" });
+        await Assertions.Expect(added.Locator("dt:text-is('Depends on') + dd")).ToHaveTextAsync("Run 10 km without stopping");
+        await Assertions.Expect(added.Locator("dt:text-is('Waiting for') + dd")).ToHaveTextAsync("Run 10 km without stopping");
+
+        var attempt = page.Locator("#attempt-form");
+        await attempt.GetByLabel("Attempt").FillAsync("City 10K race");
+        await attempt.GetByLabel("Outcome").SelectOptionAsync(new SelectOptionValue { Label = "Not this time" });
+        await attempt.GetByLabel("Feedback:").FillAsync("Started too fast");
+        await attempt.GetByLabel("Lesson:").FillAsync("Pace the first kilometre");
+        await attempt.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var recorded = page.Locator(".attempt", new() { HasText = "City 10K race" });
+        await Assertions.Expect(recorded.GetByText("Attempt 1")).ToBeVisibleAsync();
+        await Assertions.Expect(recorded.GetByText("Not this time")).ToBeVisibleAsync();
+        await Assertions.Expect(recorded.GetByText("Pace the first kilometre")).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData(WebUi.DesktopWidth)]
+    [InlineData(WebUi.PhoneWidth)]
+    public async Task GoalPage_HasNoAccessibilityViolations(int width)
+    {
+        var user = await ui.App.CreateUserAsync();
+        var goal = await Journeys.MarathonAsync(ui.App, user);
+        var page = await ui.NewPageAsync(width);
+        await WebUi.SignInAsync(page, user);
+        await page.GotoAsync($"/goals/{goal}");
+
+        var result = await page.RunAxe(Wcag22AA);
+
+        Assert.True(result.Violations.Length == 0,
+            string.Join('\n', result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"The page is {scrollWidth} px wide at {width} px.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebUi.ArtifactFolder("screenshots"), $"goal-page-{width}.png"), FullPage = true });
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Playwright;
+using Receta.Data;
+using Receta.Testing;
+
+// One app and one browser for the assembly; tests isolate themselves with their own accounts and
+// browser contexts. They run one at a time: two cores run the app, Chromium and the tests.
+[assembly: AssemblyFixture(typeof(Receta.EndToEnd.Tests.WebUi))]
+[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
+
+namespace Receta.EndToEnd.Tests;
+
+/// <summary>
+/// The real app on Kestrel (SQLite) and Debian's Chromium, headless. Never a downloaded browser:
+/// a missing <see cref="ChromiumPath"/> fails the run loudly (test.sh installs the package).
+/// </summary>
+public sealed class WebUi : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public const int DesktopWidth = 1280;
+    public const int PhoneWidth = 360;
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public RecetaApp App { get; } = new(DatabaseProvider.Sqlite, useKestrel: true) { HttpsCertificate = SelfSignedLoopbackCertificate() };
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium is missing at {ChromiumPath}: install Debian's package (apt-get install -y chromium; ./test.sh does). Never 'playwright install'.");
+        }
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        await App.InitializeAsync();
+        // A browser keeps cookies by the real clock: the app's clock starts at the real now, so the
+        // session cookie's expiry (set from the app's clock) is not already in the past.
+        App.Clock.SetUtcNow(TimeProvider.System.GetUtcNow());
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context (no cookies, no cache) and a page in it, on the app.</summary>
+    public async Task<IPage> NewPageAsync(int width = DesktopWidth, string locale = "en-US")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.ServerAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = width == PhoneWidth ? 780 : 900 },
+            Locale = locale,
+            IgnoreHTTPSErrors = true,
+            // Each context stands for a device of its own, so the per-address sign-in limit sees many.
+            ExtraHTTPHeaders = new Dictionary<string, string> { [RecetaApp.ClientAddressHeader] = App.NewClientAddress() },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs <paramref name="user"/> in through the sign-in page and waits for the dashboard.</summary>
+    public static async Task SignInAsync(IPage page, TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(user);
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Email").FillAsync(user.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+    }
+
+    /// <summary>Like <see cref="SignInAsync"/>, on a page that speaks Spanish.</summary>
+    public static async Task SignInAsyncInSpanish(IPage page, TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(user);
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Correo electrónico").FillAsync(user.Email);
+        await page.GetByLabel("Contraseña", new() { Exact = true }).FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Entrar", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+    }
+
+    /// <summary>Where the run's artifacts go: TestResults/ at the repository's root.</summary>
+    public static string ArtifactFolder(string name)
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Receta.slnx")))
+        {
+            folder = folder.Parent;
+        }
+        var path = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "TestResults", name);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>A day-long certificate for 127.0.0.1 and localhost: the session cookie is Secure, so the app is served over https.</summary>
+    private static X509Certificate2 SelfSignedLoopbackCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
+        var now = TimeProvider.System.GetUtcNow();
+        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), password: null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}

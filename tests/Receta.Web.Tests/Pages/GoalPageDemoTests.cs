@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Receta.Data;
+using Receta.Testing;
+
+namespace Receta.Web.Tests.Pages;
+
+/// <summary>The goal page of the demo, José's journey (283 monthly entries over 24 years): complete, and light.</summary>
+public sealed partial class GoalPageDemoTests : IAsyncLifetime
+{
+    /// <summary>The page's HTML, uncompressed, stays under this many bytes.</summary>
+    private const int MaxHtmlBytes = 150_000;
+    private const string DemoEmail = "demo@receta.example";
+    private const string DemoPassword = "apollo-17-dreamer";
+
+    private readonly DemoApp _app = new();
+
+    public async ValueTask InitializeAsync() => await _app.InitializeAsync();
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Get_DemoGoal_ShowsEveryIngredientWithChartsOfAtMost200PointsUnder150KB()
+    {
+        using var client = _app.CreateApiClient();
+        using var token = await client.PostJsonAsync("/api/v1/auth/tokens",
+            new { email = DemoEmail, password = DemoPassword, name = "demo" });
+        await token.AssertStatusAsync(HttpStatusCode.Created);
+        using var demo = _app.CreateApiClient((await token.ReadJsonAsync()).GetProperty("token").GetString());
+        using var goals = await demo.GetAsync("/api/v1/goals", TestContext.Current.CancellationToken);
+        var goal = (await goals.ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetString();
+        using var browser = new PageBrowser(_app, "en");
+        await browser.SignInAsync(DemoEmail, DemoPassword);
+
+        var (status, html) = await browser.GetAsync($"/goals/{goal}");
+        var (lookBackStatus, lookBack) = await browser.GetAsync($"/goals/{goal}?asOf=2002-10-15");
+        var bytes = Encoding.UTF8.GetByteCount(html);
+        TestContext.Current.SendDiagnosticMessage($"Demo goal page: {bytes:N0} bytes of HTML; as of 2002-10-15: {Encoding.UTF8.GetByteCount(lookBack):N0}.");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.OK, lookBackStatus);
+        Assert.True(bytes < MaxHtmlBytes, $"The demo goal page is {bytes:N0} bytes.");
+        Assert.Contains("Become a NASA astronaut", html, StringComparison.Ordinal);
+        Assert.Contains("Attempt 12", html, StringComparison.Ordinal);
+        Assert.All(PolylinePoints().Matches(html), line => Assert.InRange(line.Groups[1].Value.Split(' ').Length, 2, 200));
+        Assert.Contains("<rect class=\"heat-", lookBack, StringComparison.Ordinal);
+        Assert.Matches("<rect class=\"heat-[1-4]\"", lookBack);
+    }
+
+    [GeneratedRegex("<polyline class=\"line-value\" fill=\"none\" points=\"([^\"]+)\"")]
+    private static partial Regex PolylinePoints();
+
+    private sealed class DemoApp() : RecetaApp(DatabaseProvider.Sqlite)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Receta:Demo", "true");
+        }
+    }
+}

@@ -14,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRecetaDatabase(builder.Configuration);
 builder.Services.AddRecetaAccounts();
-builder.Services.AddRecetaSecurity(builder.Configuration);
+builder.Services.AddRecetaSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddRecetaEmail(builder.Configuration);
 builder.Services.AddRecetaApi(builder.WebHost);
 builder.Services.AddRecetaLocalization();

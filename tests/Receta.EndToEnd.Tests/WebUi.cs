@@ -26,7 +26,7 @@ public sealed class WebUi : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public RecetaApp App { get; } = new(DatabaseProvider.Sqlite, useKestrel: true) { HttpsCertificate = SelfSignedLoopbackCertificate() };
+    public RecetaApp App { get; } = new(DatabaseProvider.Sqlite, useKestrel: true) { HttpsCertificate = SelfSignedLoopbackCertificate(), Demo = true };
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
 
@@ -73,13 +73,24 @@ public sealed class WebUi : IAsyncLifetime
     }
 
     /// <summary>Signs <paramref name="user"/> in through the sign-in page and waits for the dashboard.</summary>
-    public static async Task SignInAsync(IPage page, TestUser user)
+    public static Task SignInAsync(IPage page, TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return SignInAsync(page, user.Email, user.Password);
+    }
+
+    /// <summary>The demo account, José's journey, that <see cref="App"/> starts with.</summary>
+    public static Task SignInToTheDemoAsync(IPage page) => SignInAsync(page, DemoEmail, DemoPassword);
+
+    public const string DemoEmail = "demo@receta.example";
+    public const string DemoPassword = "apollo-17-dreamer";
+
+    private static async Task SignInAsync(IPage page, string email, string password)
     {
         ArgumentNullException.ThrowIfNull(page);
-        ArgumentNullException.ThrowIfNull(user);
         await page.GotoAsync("/signin");
-        await page.GetByLabel("Email").FillAsync(user.Email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(user.Password);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
     }

@@ -77,6 +77,12 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
     /// </summary>
     public X509Certificate2? HttpsCertificate { get; init; }
 
+    /// <summary>Start with José's journey, the demo a new user meets (off by default: most tests want an empty database).</summary>
+    public bool Demo { get; init; }
+
+    /// <summary>The host environment; <c>Testing</c> unless a test is about another one.</summary>
+    public string Environment { get; init; } = "Testing";
+
     public async ValueTask InitializeAsync()
     {
         switch (Provider)
@@ -174,10 +180,10 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
     {
         ArgumentNullException.ThrowIfNull(builder);
         // UseSetting, unlike ConfigureAppConfiguration, is visible to Program before it builds the app.
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("ConnectionStrings:Receta", ConnectionString);
-        builder.UseSetting("Receta:Demo", "false");
+        builder.UseSetting("Receta:Demo", Demo ? "true" : "false");
         builder.UseSetting("Email:Folder", _mailFolder);
         builder.ConfigureLogging(logging =>
         {

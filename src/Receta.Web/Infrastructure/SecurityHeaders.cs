@@ -1,12 +1,14 @@
+using Microsoft.AspNetCore.StaticAssets;
+
 namespace Receta.Web.Infrastructure;
 
 /// <summary>
 /// Sets the security headers on every answer, whatever produced it (an endpoint, a problem, a 404,
 /// the exception handler, a static file): a Content-Security-Policy without inline script,
 /// nosniff, no referrer, no framing, and <c>Cache-Control: no-store</c> on every API answer and
-/// every signed-in one. HSTS (one year) is added outside Development and Testing.
+/// every signed-in one but a static file. HSTS (one year) is added outside Development and Testing.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, IHostEnvironment environment)
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
@@ -33,7 +35,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         return next(http);
     }
 
-    private static void Apply(HttpContext http)
+    private void Apply(HttpContext http)
     {
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(ApiReferencePath, StringComparison.OrdinalIgnoreCase)
@@ -43,12 +45,26 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        if (http.User.Identity?.IsAuthenticated == true || http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        // A static file is the same for everyone and keeps its own caching (fingerprinted ones for a
+        // year): storing nothing would fetch the stylesheet anew on every page of a slow phone.
+        var asset = http.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>();
+        if (asset is not null && IsFingerprinted(asset) && !environment.IsDevelopment())
+        {
+            // A build, unlike a publish, serves even fingerprinted files as no-cache. Their name
+            // changes with their content, so keep them a year whichever way the app was made.
+            headers.CacheControl = "public, max-age=31536000, immutable";
+        }
+        if (asset is null
+            && (http.User.Identity?.IsAuthenticated == true || http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)))
         {
             headers.CacheControl = "no-store";
             headers.Remove("Pragma");
         }
     }
+
+    private static bool IsFingerprinted(StaticAssetDescriptor asset) =>
+        asset.Properties.FirstOrDefault(p => p.Name == "fingerprint") is { Value.Length: > 0 } fingerprint
+        && asset.Route.Contains(fingerprint.Value, StringComparison.Ordinal);
 }
 
 public static class SecurityHeadersExtensions
@@ -64,6 +80,20 @@ public static class SecurityHeadersExtensions
         {
             app.UseHsts();
         }
+        if (!app.Environment.IsDevelopment())
+        {
+            // The pages' cookies are __Host- cookies, which exist over https only: a page asked for
+            // over plain http is sent to https. The API (a token in a header), its reference and the
+            // health probe answer where they are asked. Behind a TLS-terminating proxy, forward the scheme
+            // (ASPNETCORE_FORWARDEDHEADERS_ENABLED=true), or every page would be sent round again.
+            app.UseWhen(http => !IsServedOverAnyScheme(http.Request.Path), pages => pages.UseHttpsRedirection());
+        }
         return app;
     }
+
+    private static bool IsServedOverAnyScheme(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(SecurityHeadersMiddleware.ApiReferencePath, StringComparison.OrdinalIgnoreCase);
 }

@@ -13,9 +13,11 @@ public static class SecurityServiceCollectionExtensions
     /// Authentication by personal access token or session cookie, antiforgery for the cookie, Data
     /// Protection keys shared by every node through the database, HSTS, and the audit log.
     /// </summary>
-    public static IServiceCollection AddRecetaSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRecetaSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var cookies = BrowserCookies.For(environment);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.Configure<BrowserSessionOptions>(configuration.GetSection(BrowserSessionOptions.Section));
@@ -23,15 +25,15 @@ public static class SecurityServiceCollectionExtensions
 
         services.AddAuthentication(CallerScheme)
             .AddPolicyScheme(CallerScheme, null, options => options.ForwardDefaultSelector = http =>
-                http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization) || !http.Request.Cookies.ContainsKey(SessionCookie.CookieName)
+                http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization) || !http.Request.Cookies.ContainsKey(cookies.Session)
                     ? AccessTokenAuthenticationHandler.SchemeName
                     : SessionCookie.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null)
             .AddCookie(SessionCookie.SchemeName, options =>
             {
-                options.Cookie.Name = SessionCookie.CookieName;
+                options.Cookie.Name = cookies.Session;
                 options.Cookie.HttpOnly = true;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                options.Cookie.SecurePolicy = cookies.SecurePolicy;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.Path = "/";
                 options.Cookie.IsEssential = true;
@@ -43,9 +45,9 @@ public static class SecurityServiceCollectionExtensions
         services.AddAntiforgery(options =>
         {
             options.HeaderName = CookieAntiforgeryMiddleware.HeaderName;
-            options.Cookie.Name = "__Host-receta-csrf";
+            options.Cookie.Name = cookies.Antiforgery;
             options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = cookies.SecurePolicy;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.Path = "/";
             // SecurityHeadersMiddleware sends X-Frame-Options: DENY on every answer.
@@ -61,6 +63,9 @@ public static class SecurityServiceCollectionExtensions
             options.MaxAge = SecurityHeadersExtensions.HstsMaxAge;
             options.IncludeSubDomains = true;
         });
+        // Where plain http is sent (see UseSecurityHeaders): the configured https port, else 443.
+        services.AddHttpsRedirection(options =>
+            options.HttpsPort = configuration.GetValue<int?>("HTTPS_PORT") ?? configuration.GetValue<int?>("ASPNETCORE_HTTPS_PORT") ?? 443);
         return services;
     }
 }

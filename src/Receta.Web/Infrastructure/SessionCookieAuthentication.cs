@@ -41,6 +41,26 @@ public static class SessionCookie
     public static bool IsCookieAuthenticated(ClaimsPrincipal user) => SessionId(user) is not null;
 }
 
+/// <summary>
+/// The names and Secure policy of the browser's cookies. Everywhere but Development they are
+/// <c>__Host-</c> cookies, sent over https only. Development serves plain http://localhost
+/// (<c>dotnet run</c>), where a Secure cookie is neither set by every browser nor allowed by
+/// antiforgery, and a <c>__Host-</c> name demands Secure: there the cookies follow the request's
+/// scheme and drop the prefix.
+/// </summary>
+public sealed record BrowserCookies(string Session, string Antiforgery, CookieSecurePolicy SecurePolicy)
+{
+    public static readonly BrowserCookies Hardened = new(SessionCookie.CookieName, "__Host-receta-csrf", CookieSecurePolicy.Always);
+
+    public static readonly BrowserCookies LocalDevelopment = new("receta-dev", "receta-dev-csrf", CookieSecurePolicy.SameAsRequest);
+
+    public static BrowserCookies For(IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.IsDevelopment() ? LocalDevelopment : Hardened;
+    }
+}
+
 /// <summary>How long a browser session lasts (<c>Auth:SessionLifetime</c>, <c>Auth:SessionIdleTimeout</c>).</summary>
 public sealed class BrowserSessionOptions
 {

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Receta.Data;
 using Receta.Testing;
 
@@ -8,7 +7,7 @@ namespace Receta.Web.Tests.Demo;
 /// <summary>What a new user explores first: José's journey, seeded on an empty database.</summary>
 public sealed class DemoTests : IAsyncLifetime
 {
-    private readonly DemoApp _app = new();
+    private readonly RecetaApp _app = new(DatabaseProvider.Sqlite) { Demo = true };
 
     public async ValueTask InitializeAsync() => await _app.InitializeAsync();
 
@@ -52,14 +51,5 @@ public sealed class DemoTests : IAsyncLifetime
         using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
         await response.AssertStatusAsync(HttpStatusCode.OK);
         return await response.ReadJsonAsync();
-    }
-
-    private sealed class DemoApp() : RecetaApp(DatabaseProvider.Sqlite)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Receta:Demo", "true");
-        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
 using Receta.Data;
 using Receta.Testing;
 
@@ -15,7 +14,7 @@ public sealed partial class GoalPageDemoTests : IAsyncLifetime
     private const string DemoEmail = "demo@receta.example";
     private const string DemoPassword = "apollo-17-dreamer";
 
-    private readonly DemoApp _app = new();
+    private readonly RecetaApp _app = new(DatabaseProvider.Sqlite) { Demo = true };
 
     public async ValueTask InitializeAsync() => await _app.InitializeAsync();
 
@@ -51,13 +50,4 @@ public sealed partial class GoalPageDemoTests : IAsyncLifetime
 
     [GeneratedRegex("<polyline class=\"line-value\" fill=\"none\" points=\"([^\"]+)\"")]
     private static partial Regex PolylinePoints();
-
-    private sealed class DemoApp() : RecetaApp(DatabaseProvider.Sqlite)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Receta:Demo", "true");
-        }
-    }
 }

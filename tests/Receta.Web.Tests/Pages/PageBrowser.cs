@@ -16,13 +16,13 @@ internal sealed partial class PageBrowser : IDisposable
     private static int s_count;
     private readonly HttpClient _client;
 
-    public PageBrowser(RecetaApp app, string? language = null)
+    public PageBrowser(RecetaApp app, string? language = null, Uri? baseAddress = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         _client = app.CreateClient(new WebApplicationFactoryClientOptions
         {
             AllowAutoRedirect = false,
-            BaseAddress = new Uri("https://localhost"),
+            BaseAddress = baseAddress ?? new Uri("https://localhost"),
             HandleCookies = false,
         });
         var number = Interlocked.Increment(ref s_count);

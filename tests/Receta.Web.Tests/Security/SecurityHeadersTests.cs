@@ -31,7 +31,7 @@ public abstract partial class SecurityHeadersTests(RecetaApp app)
     public async Task NotFound_ProblemAndUnknownPath_HaveSecurityHeaders()
     {
         var user = await app.CreateUserAsync();
-        using var anonymous = app.CreateApiClient();
+        using var anonymous = HttpsClient();
 
         using var goal = await user.Api.GetAsync($"/api/v1/goals/{Guid.NewGuid()}", Cancellation);
         using var nowhere = await anonymous.GetAsync("/no/such/page", Cancellation);
@@ -40,6 +40,27 @@ public abstract partial class SecurityHeadersTests(RecetaApp app)
         AssertSecurityHeaders(goal);
         await nowhere.AssertStatusAsync(HttpStatusCode.NotFound);
         AssertSecurityHeaders(nowhere);
+    }
+
+    [Fact]
+    public async Task Stylesheet_SignedIn_KeepsItsYearLongCachingAndSecurityHeaders()
+    {
+        var user = await app.CreateUserAsync();
+        using var anonymous = HttpsClient();
+        using var signIn = await anonymous.GetAsync("/signin", Cancellation);
+        var stylesheet = StylesheetLink().Match(await signIn.Content.ReadAsStringAsync(Cancellation)).Groups["href"].Value;
+        using var signedIn = HttpsClient();
+        signedIn.DefaultRequestHeaders.Authorization = new("Bearer", user.Token.Secret);
+
+        using var page = await signedIn.GetAsync("/", Cancellation);
+        using var response = await signedIn.GetAsync("/" + stylesheet, Cancellation);
+
+        Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        AssertSecurityHeaders(response);
+        Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
+        Assert.False(response.Headers.CacheControl?.NoStore);
+        Assert.False(response.Headers.CacheControl?.NoCache);
     }
 
     [Fact]
@@ -92,7 +113,7 @@ public abstract partial class SecurityHeadersTests(RecetaApp app)
     [Fact]
     public async Task ApiReference_LoadsNothingFromOtherOriginsAndIsNeverFramed()
     {
-        using var client = app.CreateApiClient();
+        using var client = HttpsClient();
 
         using var page = await client.GetAsync("/scalar/v1", Cancellation);
 
@@ -130,6 +151,24 @@ public abstract partial class SecurityHeadersTests(RecetaApp app)
         AssertSecurityHeaders(response);
     }
 
+    [Fact]
+    public async Task Page_OverPlainHttp_IsSentToHttpsWhileTheApiAnswers()
+    {
+        using var plain = app.CreateApiClient();
+
+        using var page = await plain.GetAsync("/signin?returnUrl=%2F", Cancellation);
+        using var api = await plain.GetAsync("/api/v1/me", Cancellation);
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, page.StatusCode);
+        Assert.Equal(new Uri("https://localhost/signin?returnUrl=%2F"), page.Headers.Location);
+        AssertSecurityHeaders(page);
+        await api.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>A client of the pages, which are served over https only outside Development.</summary>
+    private HttpClient HttpsClient() =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+
     private static void AssertSecurityHeaders(HttpResponseMessage response)
     {
         Assert.Equal(Policy, Single(response, "Content-Security-Policy"));
@@ -145,6 +184,9 @@ public abstract partial class SecurityHeadersTests(RecetaApp app)
 
     [GeneratedRegex("""(?:src|href)\s*=\s*"(?<url>[^"]+)"(?=[^>]*>)""")]
     private static partial Regex SourceAttribute();
+
+    [GeneratedRegex("""<link rel="stylesheet" href="(?<href>css/app\.[a-z0-9]+\.css)" """)]
+    private static partial Regex StylesheetLink();
 }
 
 public sealed class SecurityHeadersTests_Sqlite(SqliteApp app) : SecurityHeadersTests(app);

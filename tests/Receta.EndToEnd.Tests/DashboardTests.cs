@@ -1,3 +1,4 @@
+using Receta.Testing;
 using Microsoft.Playwright;
 
 namespace Receta.EndToEnd.Tests;
@@ -85,9 +86,45 @@ public sealed class DashboardTests(WebUi ui)
 
         var card = page.GetByRole(AriaRole.Article, new() { Name = "Run a marathon" });
         await card.GetByLabel("Add km done today").FillAsync("16");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Log" }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Log", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Article, new() { Name = "Run a marathon" }).GetByText("50% done")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task LogWork_FromTheDashboard_IsInTheGoalsWorkLog()
+    {
+        var user = await ui.App.CreateUserAsync();
+        var goal = await Journeys.MarathonAsync(ui.App, user);
+        var page = await ui.NewPageAsync();
+        await WebUi.SignInAsync(page, user);
+
+        var card = page.GetByRole(AriaRole.Article, new() { Name = "Run a marathon" });
+        await card.GetByLabel("Minutes worked today").FillAsync("45");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Log work" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        using var work = await user.Api.GetAsync($"/api/v1/goals/{goal}/work", TestContext.Current.CancellationToken);
+        await work.AssertStatusAsync(System.Net.HttpStatusCode.OK);
+        Assert.Equal(45, (await work.ReadJsonAsync()).GetProperty("totalMinutes").GetInt32());
+        await Assertions.Expect(page.Locator(".form-error")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task LogWork_FromTheDashboard_TooManyMinutes_SaysWhyAndLogsNothing()
+    {
+        var user = await ui.App.CreateUserAsync();
+        var goal = await Journeys.MarathonAsync(ui.App, user);
+        var page = await ui.NewPageAsync();
+        await WebUi.SignInAsync(page, user);
+
+        var card = page.GetByRole(AriaRole.Article, new() { Name = "Run a marathon" });
+        await card.GetByLabel("Minutes worked today").FillAsync("2000");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Log work" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".form-error")).ToHaveTextAsync("Enter the minutes as a whole number from 1 to 1,440.");
+        using var work = await user.Api.GetAsync($"/api/v1/goals/{goal}/work", TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await work.ReadJsonAsync()).GetProperty("totalMinutes").GetInt32());
     }
 
     [Fact]
@@ -122,7 +159,7 @@ public sealed class DashboardTests(WebUi ui)
         await WebUi.SignInAsync(page, user);
 
         var reached = new List<string>();
-        for (var i = 0; i < 13; i++)
+        for (var i = 0; i < 15; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             reached.Add(await page.EvaluateAsync<string>(
@@ -132,7 +169,7 @@ public sealed class DashboardTests(WebUi ui)
         Assert.Equal(
             [
                 "Skip to main content", "Receta", "Dashboard", "Profile", "Español", "Sign out",
-                "Run a marathon", "Done today: Go for a run", "Add km done today", "Log",
+                "Run a marathon", "Done today: Go for a run", "Add km done today", "Log", "Minutes worked today", "Log work",
                 "What do you want to achieve?", "Measure it in (optional)", "Target (optional)",
             ],
             reached);

@@ -64,7 +64,7 @@ public sealed class LightnessTests(WebUi ui, ITestOutputHelper output)
         await WebUi.SignInToTheDemoAsync(page);
 
         var usable = await UsableTimingAsync(page, await page.GotoAsync("/"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log", Exact = true })).ToBeVisibleAsync();
 
         // And a first visit, with nothing cached, for the record.
         var cold = await ColdPageSignedInToTheDemoAsync(WebUi.PhoneWidth);

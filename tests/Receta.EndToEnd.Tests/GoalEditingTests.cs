@@ -1,4 +1,8 @@
+using System.Net;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Receta.Testing;
 
 namespace Receta.EndToEnd.Tests;
 
@@ -44,5 +48,36 @@ public sealed class GoalEditingTests(WebUi ui)
         await Assertions.Expect(saved.Locator(".skill-level")).ToHaveTextAsync("level 2 of 4");
         await Assertions.Expect(saved.Locator(".resource", new() { HasText = "Pace chart" }).Locator(".badge-done")).ToHaveTextAsync("Done");
         await Assertions.Expect(saved.Locator(".resource", new() { HasText = "Tempo runs" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task GoalPage_EveryEditFormOpenAtPhoneWidth_HasNoAccessibilityViolationsAndFits()
+    {
+        var user = await ui.App.CreateUserAsync();
+        var goal = await Journeys.MarathonAsync(ui.App, user);
+        using var skill = await user.Api.PostJsonAsync($"/api/v1/goals/{goal}/skills",
+            new { name = "Pacing", level = 1, targetLevel = 4, resources = new[] { new { title = "Pace chart", url = "https://example.com/pace" } } });
+        await skill.AssertStatusAsync(HttpStatusCode.Created);
+        var page = await ui.NewPageAsync(WebUi.PhoneWidth);
+        await WebUi.SignInAsync(page, user);
+        await page.GotoAsync($"/goals/{goal}");
+
+        var summaries = page.Locator("details.item-edit > summary");
+        var count = await summaries.CountAsync();
+        for (var i = 0; i < count; i++)
+        {
+            await summaries.Nth(i).ClickAsync();
+        }
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        });
+
+        Assert.True(count >= 5, $"The goal, its sub-goal form, the entry, the milestone and the skill each open an edit form ({count}).");
+        Assert.True(result.Violations.Length == 0,
+            string.Join('\n', result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= WebUi.PhoneWidth, $"The page is {scrollWidth} px wide at {WebUi.PhoneWidth} px.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebUi.ArtifactFolder("screenshots"), "goal-page-edit-forms-360.png"), FullPage = true });
     }
 }

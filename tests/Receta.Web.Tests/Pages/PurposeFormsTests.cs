@@ -21,7 +21,8 @@ public abstract class PurposeFormsTests(RecetaApp app)
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, "goal-edit",
             ("GoalEdit.Title", "Learn the bass"), ("GoalEdit.Purpose", "Hold the groove"), ("GoalEdit.StartDate", "2025-01-15"),
             ("GoalEdit.TargetDate", "2025-06-30"), ("GoalEdit.Status", "Paused"), ("GoalEdit.Unit", "lessons"),
-            ("GoalEdit.MeasureStart", "0"), ("GoalEdit.MeasureTarget", "40"), ("GoalEdit.Aggregation", "Count"), ("GoalEdit.ParentId", band));
+            ("GoalEdit.MeasureStart", "0"), ("GoalEdit.MeasureTarget", "40"), ("GoalEdit.Aggregation", "Count"), ("GoalEdit.ParentId", band),
+            ("GoalEdit.WeeklyCapacityHours", "7.5"), ("GoalEdit.NoPreparationNeeded", "true"));
         var saved = await GetJsonAsync(owner, $"/api/v1/goals/{goal}");
         var (_, after) = await browser.GetAsync($"/goals/{goal}");
 
@@ -33,6 +34,8 @@ public abstract class PurposeFormsTests(RecetaApp app)
         Assert.Equal("2025-06-30", saved.GetProperty("targetDate").GetString());
         Assert.Equal("paused", saved.GetProperty("status").GetString());
         Assert.Equal(band, saved.GetProperty("parentId").GetString());
+        Assert.Equal(7.5, saved.GetProperty("weeklyCapacityHours").GetDouble());
+        Assert.True(saved.GetProperty("noPreparationNeeded").GetBoolean());
         var measure = saved.GetProperty("measure");
         Assert.Equal("lessons", measure.GetProperty("unit").GetString());
         Assert.Equal(40, measure.GetProperty("target").GetDouble());

@@ -41,6 +41,9 @@ public static class GoalForm
     /// <summary>A field that could not be read (a date or number that does not parse): invalid, as the API would say.</summary>
     public static Failure Unreadable(HttpContext http, string field) => Refuse(http, Failure.Invalid(field, $"'{field}' could not be read."));
 
+    /// <summary>A confirmation the form asks for (a box to tick before deleting) that was not given: invalid, and nothing runs.</summary>
+    public static Failure Unconfirmed(HttpContext http, string field) => Refuse(http, Failure.Invalid(field, $"'{field}' must be confirmed."));
+
     private static Failure Refuse(HttpContext http, Failure failure)
     {
         http.Response.StatusCode = failure switch
@@ -94,4 +97,7 @@ public static class GoalForm
 
     /// <summary>A date as a date input writes it.</summary>
     public static string InputDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A number as a number input writes it (with a dot, whatever the page's language); blank for none.</summary>
+    public static string InputNumber(double? number) => number?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 }

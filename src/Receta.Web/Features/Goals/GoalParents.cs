@@ -36,4 +36,27 @@ public static class GoalParents
         }
         return (Guid?)id;
     }
+
+    /// <summary>
+    /// The goals <paramref name="goal"/> could be placed under, by title: the owner's other goals
+    /// but for its own sub-goals at any depth (the same rule <see cref="ReadAsync"/> enforces).
+    /// </summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Title)>> ChoicesAsync(Goal goal, RecetaDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        ArgumentNullException.ThrowIfNull(db);
+        var goals = await db.Goals.AsNoTracking().Where(g => g.OwnerId == goal.OwnerId)
+            .Select(g => new { g.Id, g.ParentId, g.Title, g.Sequence }).ToListAsync();
+        var children = goals.ToLookup(g => g.ParentId);
+        var excluded = new HashSet<Guid> { goal.Id };
+        var pending = new Queue<Guid>([goal.Id]);
+        while (pending.TryDequeue(out var current))
+        {
+            foreach (var child in children[current].Where(child => excluded.Add(child.Id)))
+            {
+                pending.Enqueue(child.Id);
+            }
+        }
+        return [.. goals.Where(g => !excluded.Contains(g.Id)).OrderBy(g => g.Sequence).Select(g => (g.Id, g.Title))];
+    }
 }

@@ -31,6 +31,18 @@ public static class ListEntries
         return rows.ToPage(page, EntryResponse.From, e => PageRequest.Encode(e.Date.ToString("O", null), e.Sequence));
     }
 
+    /// <summary>The last <paramref name="count"/> entries dated up to <paramref name="asOf"/>, newest first (as logged on one day: last logged first).</summary>
+    public static async Task<IReadOnlyList<EntryResponse>> RecentAsync(GoalScope scope, DateOnly asOf, int count, RecetaDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(db);
+        var goal = scope.Goal;
+        var rows = await db.Entries.AsNoTracking()
+            .Where(e => e.OwnerId == goal.OwnerId && e.GoalId == goal.Id && e.Date <= asOf)
+            .OrderByDescending(e => e.Date).ThenByDescending(e => e.Sequence).Take(count).ToListAsync();
+        return [.. rows.Select(EntryResponse.From)];
+    }
+
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapGet("/entries", async (GoalScope scope, string? from, string? to, string? limit, string? cursor, RecetaDbContext db) =>
             {

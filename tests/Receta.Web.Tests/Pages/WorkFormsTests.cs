@@ -56,7 +56,7 @@ public abstract class WorkFormsTests(RecetaApp app)
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, ItemForm("work-delete", session));
         var work = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/work");
 
-        Assert.Contains("Delete the session of 2/28/2025 (45 minutes)", page, StringComparison.Ordinal);
+        Assert.Contains("Delete<span class=\"visually-hidden\"> the session of 2/28/2025 (45 minutes)</span></button>", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
         Assert.EndsWith("#work", posted.Location?.ToString(), StringComparison.Ordinal);
         Assert.Equal(kept, Id(Assert.Single(work.GetProperty("items").EnumerateArray())));

@@ -55,6 +55,26 @@ public abstract class CircleFormsTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task Invite_InSpanish_SpeaksSpanishIncludingTheRefusal()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        using var browser = new PageBrowser(app, "es");
+        await browser.SignInAsync(owner);
+        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+
+        var refused = await browser.SubmitAsync($"/goals/{goal}", page, "invite", ("Invitation.Email", "no es un correo"), ("Invitation.Role", "Mentor"));
+
+        var html = WebUtility.HtmlDecode(page);
+        Assert.Contains("Invitar a alguien", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Cheerleader\" selected>Animador</option>", html, StringComparison.Ordinal);
+        Assert.Contains("Un ánimo o un comentario", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Indica un correo electrónico válido.", WebUtility.HtmlDecode(refused.Html), StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Mentor\" selected>Mentor</option>", refused.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChangeRole_Owner_ChangesItAndOwnerIsRefused()
     {
         var owner = await app.CreateUserAsync();

@@ -59,6 +59,9 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
 
     public string ConnectionString => _connectionString ?? throw NotStarted();
 
+    /// <summary>Where the app writes the emails it sends (one <c>.eml</c> file each, newest last by name).</summary>
+    public string MailFolder => _mailFolder;
+
     /// <summary>The PostgreSQL server holding the app's database; null for SQLite.</summary>
     public PostgresServer? Postgres => server ?? _ownedServer;
 

@@ -95,6 +95,26 @@ public static class GoalForm
         return false;
     }
 
+    /// <summary>A whole-number input's value; null when blank; false when it is not a whole number an <see cref="int"/> holds.</summary>
+    public static bool TryReadWholeNumber(string? text, out int? number)
+    {
+        number = null;
+        if (!TryReadNumber(text, out var value))
+        {
+            return false;
+        }
+        if (value is not { } v)
+        {
+            return true;
+        }
+        if (v != Math.Floor(v) || Math.Abs(v) > int.MaxValue)
+        {
+            return false;
+        }
+        number = (int)v;
+        return true;
+    }
+
     /// <summary>A date as a date input writes it.</summary>
     public static string InputDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,0 +1,188 @@
+using System.Net;
+using Receta.Testing;
+using static Receta.Web.Tests.Pages.GoalPageSetup;
+
+namespace Receta.Web.Tests.Pages;
+
+/// <summary>The work section's forms: log work for a milestone, delete a session, add, edit and delete habits, tick and untick.</summary>
+public abstract class WorkFormsTests(RecetaApp app)
+{
+    [Fact]
+    public async Task PostWork_ForAMilestone_LogsTheSessionForItAndShowsIt()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        var milestone = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/milestones", new { title = "Learn chords" }));
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
+
+        var posted = await browser.SubmitAsync($"/goals/{goal}", page, "work",
+            ("Session.Date", "2025-02-28"), ("Session.Minutes", "30"), ("Session.Note", "Scales"), ("Session.MilestoneId", milestone));
+        var work = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/work");
+        var (_, after) = await browser.GetAsync($"/goals/{goal}");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        var session = Assert.Single(work.GetProperty("items").EnumerateArray());
+        Assert.Equal(milestone, session.GetProperty("milestoneId").GetString());
+        Assert.Contains("for “Learn chords”", WebUtility.HtmlDecode(after), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostWork_TooManyMinutes_Returns400WithTheMinutesMessageAndSavesNothing()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
+
+        var posted = await browser.SubmitAsync($"/goals/{goal}", page, "work", ("Session.Date", "2025-02-28"), ("Session.Minutes", "1441"));
+        var work = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/work");
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.Status);
+        Assert.Contains("Minutes are a whole number from 1 to 1,440.", posted.Html, StringComparison.Ordinal);
+        Assert.Equal(0, work.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task DeleteWork_Owner_RemovesTheSession()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        var kept = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/work", new { date = "2025-02-27", minutes = 20 }));
+        var session = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/work", new { date = "2025-02-28", minutes = 45 }));
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
+
+        var posted = await browser.SubmitAsync($"/goals/{goal}", page, ItemForm("work-delete", session));
+        var work = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/work");
+
+        Assert.Contains("Delete<span class=\"visually-hidden\"> the session of 2/28/2025 (45 minutes)</span></button>", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.EndsWith("#work", posted.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(kept, Id(Assert.Single(work.GetProperty("items").EnumerateArray())));
+    }
+
+    [Fact]
+    public async Task AddHabit_ThreeTimesAWeek_AddsItAndTheInvalidOneIsRefused()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
+
+        var refused = await browser.SubmitAsync($"/goals/{goal}", page, "habit", ("NewHabit.Title", "Practise"), ("NewHabit.Times", "8"), ("NewHabit.PerDays", "7"));
+        var none = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/habits");
+        var added = await browser.SubmitAsync($"/goals/{goal}", page, "habit", ("NewHabit.Title", "Practise"), ("NewHabit.Times", "3"), ("NewHabit.PerDays", "7"));
+        var habits = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/habits");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Times are a whole number from 1 to 31, and at most the number of days.", refused.Html, StringComparison.Ordinal);
+        Assert.Equal(0, none.GetProperty("items").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        var habit = Assert.Single(habits.GetProperty("items").EnumerateArray());
+        Assert.Equal("Practise", habit.GetProperty("title").GetString());
+        Assert.Equal(3, habit.GetProperty("times").GetInt32());
+        Assert.Equal(7, habit.GetProperty("perDays").GetInt32());
+    }
+
+    [Fact]
+    public async Task EditHabit_Owner_ChangesItAndABlankTitleIsRefusedWithTheFormKeptOpen()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        var habit = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/habits", new { title = "Practise", times = 1, perDays = 1 }));
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
+        var form = ItemForm("habit-edit", habit);
+
+        var refused = await browser.SubmitAsync($"/goals/{goal}", page, form, ("HabitEdit.Title", " "), ("HabitEdit.Times", "2"), ("HabitEdit.PerDays", "7"));
+        var unchanged = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}");
+        var saved = await browser.SubmitAsync($"/goals/{goal}", page, form, ("HabitEdit.Title", "Practise scales"), ("HabitEdit.Times", "2"), ("HabitEdit.PerDays", "7"));
+        var changed = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Give the habit a title (at most 200 characters).", refused.Html, StringComparison.Ordinal);
+        Assert.Contains("<details class=\"item-edit\" open", refused.Html, StringComparison.Ordinal);
+        Assert.Equal("Practise", unchanged.GetProperty("title").GetString());
+        Assert.Equal(1, unchanged.GetProperty("times").GetInt32());
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal("Practise scales", changed.GetProperty("title").GetString());
+        Assert.Equal(2, changed.GetProperty("times").GetInt32());
+        Assert.Equal(7, changed.GetProperty("perDays").GetInt32());
+    }
+
+    [Fact]
+    public async Task DeleteHabit_Owner_RemovesIt()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        var habit = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/habits", new { title = "Practise", times = 1, perDays = 1 }));
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
+
+        var posted = await browser.SubmitAsync($"/goals/{goal}", page, ItemForm("habit-delete", habit));
+        var habits = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/habits");
+
+        Assert.Contains("Delete “Practise”", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Equal(0, habits.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Untick_AnEarlierDay_RemovesOnlyThatDaysCheck()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        var habit = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/habits", new { title = "Practise", times = 1, perDays = 1 }));
+        await PostAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}/checks", new { date = "2025-02-27" });
+        await PostAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}/checks", new { date = "2025-03-01" });
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
+
+        var posted = await browser.SubmitAsync($"/goals/{goal}", page, "habit-check", ("HabitCheck.Uncheck", $"{Guid.Parse(habit):N}/2025-02-27"));
+        var view = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}");
+
+        Assert.Contains("Done today", page, StringComparison.Ordinal);
+        Assert.Contains("Untick<span class=\"visually-hidden\">", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Equal(["2025-03-01"], view.GetProperty("checks").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(1, view.GetProperty("currentStreak").GetInt32());
+    }
+
+    [Fact]
+    public async Task Mentor_GetsNoWorkOrHabitFormsAndForgedPostsChangeNothing()
+    {
+        var owner = await app.CreateUserAsync();
+        var mentor = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        await JoinAsync(owner, mentor, goal, "mentor");
+        var session = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/work", new { date = "2025-02-28", minutes = 45 }));
+        var habit = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/habits", new { title = "Practise", times = 1, perDays = 1 }));
+        await PostAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}/checks", new { date = "2025-02-28" });
+        var (browser, page) = await OpenAsync(app, mentor, goal);
+        using var _ = browser;
+
+        var forged = new[]
+        {
+            await ForgeAsync(browser, goal, ItemForm("work-delete", session)),
+            await ForgeAsync(browser, goal, ItemForm("habit-delete", habit)),
+            await ForgeAsync(browser, goal, ItemForm("habit-edit", habit), ("HabitEdit.Title", "Mine"), ("HabitEdit.Times", "1"), ("HabitEdit.PerDays", "1")),
+            await ForgeAsync(browser, goal, "habit-check", ("HabitCheck.Uncheck", $"{Guid.Parse(habit):N}/2025-02-28")),
+            await ForgeAsync(browser, goal, "habit", ("NewHabit.Title", "Mine"), ("NewHabit.Times", "1"), ("NewHabit.PerDays", "1")),
+        };
+        var work = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/work");
+        var habits = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/habits");
+
+        Assert.All(new[] { "work", "habit", "habit-check", ItemForm("work-delete", session), ItemForm("habit-edit", habit), ItemForm("habit-delete", habit) },
+            form => Assert.False(PageBrowser.HasForm(page, form), form));
+        Assert.All(forged, status => Assert.Equal(HttpStatusCode.BadRequest, status));
+        Assert.Equal(1, work.GetProperty("items").GetArrayLength());
+        var kept = Assert.Single(habits.GetProperty("items").EnumerateArray());
+        Assert.Equal("Practise", kept.GetProperty("title").GetString());
+        Assert.Equal(1, kept.GetProperty("checks").GetArrayLength());
+    }
+}
+
+public sealed class WorkFormsTests_Sqlite(SqliteApp app) : WorkFormsTests(app);
+
+public sealed class WorkFormsTests_Postgres(PostgresApp app) : WorkFormsTests(app);

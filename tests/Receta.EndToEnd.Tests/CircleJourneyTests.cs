@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Receta.Testing;
 
 namespace Receta.EndToEnd.Tests;
 
 /// <summary>The support circle in Chromium: an invitation sent from the goal page, accepted from its email, and a cheer that reaches the owner.</summary>
-public sealed partial class CircleJourneyTests(WebUi ui)
+public sealed class CircleJourneyTests(WebUi ui)
 {
     [Fact]
     public async Task InviteCheerleader_AcceptFromTheEmailAndCheer_TheOwnerSeesTheCheer()
@@ -24,7 +23,7 @@ public sealed partial class CircleJourneyTests(WebUi ui)
         var waiting = ownerPage.Locator(".invitations .member", new() { HasText = friend.Email });
         await Assertions.Expect(waiting.Locator(".badge")).ToHaveTextAsync("Cheerleader");
 
-        var invitation = await InvitationSentToAsync(friend.Email);
+        var invitation = await Journeys.InvitationSentToAsync(ui.App, friend.Email);
         var friendPage = await ui.NewPageAsync();
         await WebUi.SignInAsync(friendPage, friend);
         await friendPage.GotoAsync($"/invitations/{invitation}");
@@ -42,21 +41,4 @@ public sealed partial class CircleJourneyTests(WebUi ui)
         await Assertions.Expect(member.Locator(".badge")).ToHaveTextAsync("Cheerleader");
         await Assertions.Expect(ownerPage.Locator(".invitations")).ToHaveCountAsync(0);
     }
-
-    /// <summary>The id of the invitation in the newest email the app wrote to <paramref name="email"/>.</summary>
-    private async Task<string> InvitationSentToAsync(string email)
-    {
-        foreach (var file in Directory.GetFiles(ui.App.MailFolder, "*.eml").Order(StringComparer.Ordinal).Reverse())
-        {
-            var message = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
-            if (message.Contains(email, StringComparison.Ordinal) && InvitationLink().Match(message) is { Success: true } link)
-            {
-                return link.Groups[1].Value;
-            }
-        }
-        throw new InvalidOperationException($"No invitation email to {email}.");
-    }
-
-    [GeneratedRegex("/invitations/([0-9a-fA-F-]{36})")]
-    private static partial Regex InvitationLink();
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Receta.Testing;
 
 namespace Receta.EndToEnd.Tests;
 
 /// <summary>Data the browser tests start from, made through the API as another client would.</summary>
-internal static class Journeys
+internal static partial class Journeys
 {
     /// <summary>A goal with a measure (km), a target date, a dated milestone and a habit; returns its id.</summary>
     public static async Task<string> MarathonAsync(RecetaApp app, TestUser user, string title = "Run a marathon")
@@ -30,6 +31,23 @@ internal static class Journeys
         await entry.AssertStatusAsync(HttpStatusCode.Created);
         return id;
     }
+
+    /// <summary>The id of the invitation in the newest email the app wrote to <paramref name="email"/>.</summary>
+    public static async Task<string> InvitationSentToAsync(RecetaApp app, string email)
+    {
+        foreach (var file in Directory.GetFiles(app.MailFolder, "*.eml").Order(StringComparer.Ordinal).Reverse())
+        {
+            var message = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+            if (message.Contains(email, StringComparison.Ordinal) && InvitationLink().Match(message) is { Success: true } link)
+            {
+                return link.Groups[1].Value;
+            }
+        }
+        throw new InvalidOperationException($"No invitation email to {email}.");
+    }
+
+    [GeneratedRegex("/invitations/([0-9a-fA-F-]{36})")]
+    private static partial Regex InvitationLink();
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -31,6 +31,7 @@ await app.Services.SeedDemoAsync(app.Configuration);
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebErrorPages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseAuthentication();
 app.UseRateLimiter();

@@ -81,6 +81,47 @@ public sealed class AccountPagesTests(WebUi ui)
         await Assertions.Expect(page.GetByLabel("Tu nombre")).ToHaveValueAsync("Carla Ruiz");
         await Assertions.Expect(page.GetByLabel("Zona horaria (tu día empieza y termina aquí)")).ToHaveValueAsync("Europe/Madrid");
     }
+
+    [Fact]
+    public async Task Profile_ChangePassword_ThenSignsInWithTheNewOne()
+    {
+        var user = await ui.App.CreateUserAsync(displayName: "Dora");
+        var page = await ui.NewPageAsync();
+        await WebUi.SignInAsync(page, user);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
+        await page.GetByLabel("Current password").FillAsync(user.Password);
+        await page.GetByLabel("New password").FillAsync("another long and unusual passphrase");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Password changed.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin");
+        await WebUi.SignInAsync(page, user with { Password = "another long and unusual passphrase" });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your goals" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Profile_CreateToken_ShowsItOnceAndItWorksWithTheApi()
+    {
+        var user = await ui.App.CreateUserAsync(displayName: "Eva");
+        var page = await ui.NewPageAsync();
+        await WebUi.SignInAsync(page, user);
+        await page.GotoAsync("/profile");
+        await page.GetByLabel("Name (what uses it)").FillAsync("Backup script");
+        await page.GetByLabel("Access", new() { Exact = true }).SelectOptionAsync("read");
+        await page.Locator("#token-password").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
+
+        var shown = page.Locator("[data-field=token]");
+        await Assertions.Expect(shown).ToContainTextAsync("rct_");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Revoke “Backup script”" })).ToBeVisibleAsync();
+        using var api = ui.App.CreateApiClient(await shown.InnerTextAsync());
+        using var goals = await api.GetAsync("/api/v1/goals", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, goals.StatusCode);
+
+        await page.GotoAsync("/profile");
+        await Assertions.Expect(page.Locator("[data-field=token]")).ToHaveCountAsync(0);
+    }
 }
 
 public sealed class InvitationPageTests(WebUi ui)

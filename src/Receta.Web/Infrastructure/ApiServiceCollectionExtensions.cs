@@ -37,6 +37,11 @@ public static class ApiServiceCollectionExtensions
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter =
                     ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (WebPages.IsPage(context.HttpContext))
+                {
+                    // The error page says it, in the person's language.
+                    return;
+                }
                 await OutcomeResults.Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", "Wait before trying again.")
                     .ExecuteAsync(context.HttpContext);
             };

@@ -69,7 +69,7 @@ public sealed record GoalScope(Goal Goal, CircleRole Role, CurrentUser User)
 /// The one place that maps (caller, goal) to a role and checks the endpoint's declared action,
 /// before the endpoint runs: a goal the caller may not read does not exist for them (404); an
 /// action their role does not allow is forbidden (403). An endpoint under <c>{goalId}</c> that
-/// declares no action is a programming error and never runs.
+/// declares no action is a programming error and never runs. A page shows the refusal as an HTML error page.
 /// </summary>
 public sealed class GoalAccessMiddleware(RequestDelegate next)
 {
@@ -94,7 +94,7 @@ public sealed class GoalAccessMiddleware(RequestDelegate next)
         var scope = await GoalScope.LoadAsync(user, http.GetRouteValue("goalId") as string, declared.Action, db, http.RequestAborted);
         if (scope.Failure is { } failure)
         {
-            await failure.ToResult().ExecuteAsync(http);
+            await WebPages.RefuseAsync(http, failure);
             return;
         }
         http.Features.Set(scope.Value);

@@ -6,8 +6,19 @@ namespace Receta.Web.Infrastructure;
 
 public static class SecurityServiceCollectionExtensions
 {
-    /// <summary>The default scheme: the bearer token when an Authorization header is sent, else the session cookie.</summary>
+    /// <summary>The default scheme, forwarding to the bearer token or the session cookie (<see cref="SelectScheme"/>).</summary>
     public const string CallerScheme = "Caller";
+
+    /// <summary>
+    /// A bearer token when an Authorization header is sent; else the session cookie when there is one.
+    /// With neither, the API challenges for a token (401) and a web page for the cookie, which sends
+    /// the person to sign in.
+    /// </summary>
+    private static string SelectScheme(HttpContext http, string sessionCookie) =>
+        http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
+        || (!http.Request.Cookies.ContainsKey(sessionCookie) && WebPages.IsApi(http.Request))
+            ? AccessTokenAuthenticationHandler.SchemeName
+            : SessionCookie.SchemeName;
 
     /// <summary>
     /// Authentication by personal access token or session cookie, antiforgery for the cookie, Data
@@ -24,10 +35,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<SessionCookieEvents>();
 
         services.AddAuthentication(CallerScheme)
-            .AddPolicyScheme(CallerScheme, null, options => options.ForwardDefaultSelector = http =>
-                http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization) || !http.Request.Cookies.ContainsKey(cookies.Session)
-                    ? AccessTokenAuthenticationHandler.SchemeName
-                    : SessionCookie.SchemeName)
+            .AddPolicyScheme(CallerScheme, null, options => options.ForwardDefaultSelector = http => SelectScheme(http, cookies.Session))
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null)
             .AddCookie(SessionCookie.SchemeName, options =>
             {

@@ -74,8 +74,8 @@ public sealed class BrowserSessionOptions
 }
 
 /// <summary>
-/// Validates the session behind every cookie, and answers with problem details (401, 403) where the
-/// cookie handler would redirect to a login page.
+/// Validates the session behind every cookie. Where the cookie handler would redirect, the API
+/// answers with problem details (401, 403); a web page sends the person to sign in, or shows the 403 page.
 /// </summary>
 public sealed class SessionCookieEvents(RecetaDbContext db, TimeProvider clock, IOptions<BrowserSessionOptions> options)
     : CookieAuthenticationEvents
@@ -131,14 +131,20 @@ public sealed class SessionCookieEvents(RecetaDbContext db, TimeProvider clock, 
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        if (WebPages.IsPage(http))
+        {
+            http.Response.Redirect(WebPages.SignInPath(http.Request));
+            return Task.CompletedTask;
+        }
         return OutcomeResults.Problem(StatusCodes.Status401Unauthorized, "Not authenticated.",
-            "The session has ended or does not exist; sign in again.").ExecuteAsync(context.HttpContext);
+            "The session has ended or does not exist; sign in again.").ExecuteAsync(http);
     }
 
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return OutcomeResults.Problem(StatusCodes.Status403Forbidden, "Forbidden.").ExecuteAsync(context.HttpContext);
+        return WebPages.RefuseAsync(context.HttpContext, Failure.Forbidden("Forbidden."));
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

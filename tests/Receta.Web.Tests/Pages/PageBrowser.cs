@@ -63,6 +63,15 @@ internal sealed partial class PageBrowser : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Cancellation));
     }
 
+    /// <summary>GETs a path; its status, body, content type and where it redirects to.</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? ContentType, Uri? Location)> GetResponseAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Cancellation),
+            response.Content.Headers.ContentType?.MediaType, response.Headers.Location);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
         if (Cookies.Count > 0)

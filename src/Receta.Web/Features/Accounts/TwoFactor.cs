@@ -103,8 +103,14 @@ public sealed class TwoFactor(UserManager<User> users, RecetaDbContext db, TimeP
         {
             throw new InvalidOperationException("The authenticator key could not be stored.");
         }
-        var label = Uri.EscapeDataString($"{Issuer}:{user.Email}");
-        return (key, $"otpauth://totp/{label}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&algorithm=SHA1&digits=6&period=30");
+        return (key, AuthenticatorUri(key, user.Email!));
+    }
+
+    /// <summary>The <c>otpauth://</c> URI an authenticator app reads (typed, or scanned as a QR code).</summary>
+    public static string AuthenticatorUri(string key, string email)
+    {
+        var label = Uri.EscapeDataString($"{Issuer}:{email}");
+        return $"otpauth://totp/{label}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&algorithm=SHA1&digits=6&period=30";
     }
 
     /// <summary>Replaces the account's recovery codes with new ones, staged on the context; the codes are shown once.</summary>

@@ -28,11 +28,15 @@ public static class CircleRules
         return value;
     }
 
-    /// <summary>Where an invitation is accepted, on the configured public address (never the request's Host header).</summary>
+    /// <summary>
+    /// Where an invitation is accepted: its web page (which asks the person to sign in first), on the
+    /// configured public address (never the request's Host header). A link opened from an email is a
+    /// GET; accepting is the page's form post, so a mail scanner following the link accepts nothing.
+    /// </summary>
     public static Uri AcceptUrl(IConfiguration configuration, Guid invitationId)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var publicUrl = configuration["Receta:PublicUrl"] ?? "http://localhost:5000";
-        return new Uri(new Uri(publicUrl.TrimEnd('/') + "/"), $"api/v1/invitations/{invitationId}/accept");
+        return new Uri(new Uri(publicUrl.TrimEnd('/') + "/"), $"invitations/{invitationId}");
     }
 }

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Receta.Web.Infrastructure;
+
+/// <summary>
+/// The two audiences of the app: the API (<c>/api</c>) answers programs with problem details and
+/// status codes; every other path is a web page, read by a person. A signed-out person is sent to
+/// sign in, and a refusal (not found, forbidden, too many attempts) is an HTML page in their language.
+/// </summary>
+public static class WebPages
+{
+    /// <summary>Where a refused page request is re-executed: <c>/error/{status}</c>, the error page.</summary>
+    public const string ErrorPathFormat = "/error/{0}";
+
+    public static bool IsApi(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static bool IsPage(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return !IsApi(http.Request);
+    }
+
+    /// <summary>The sign-in page, with the way back to this request (its path and query: never another site).</summary>
+    public static string SignInPath(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var back = Localization.LocalPath(request.PathBase + request.Path + request.QueryString);
+        return back == "/" ? "/signin" : $"/signin?returnUrl={Uri.EscapeDataString(back)}";
+    }
+
+    /// <summary>
+    /// An error answer without a body (a refusal, an unknown path) becomes the error page for a web
+    /// page; the API keeps its problem details (<c>UseStatusCodePages</c>, registered before this).
+    /// </summary>
+    public static IApplicationBuilder UseWebErrorPages(this IApplicationBuilder app)
+    {
+        // Not in a UseWhen branch: the re-executed request must be routed again, which only the main pipeline does.
+        app.UseStatusCodePagesWithReExecute(ErrorPathFormat, createScopeForStatusCodePages: true);
+        return app.Use(async (http, next) =>
+        {
+            if (!IsPage(http) && http.Features.Get<IStatusCodePagesFeature>() is { } errorPages)
+            {
+                errorPages.Enabled = false;
+            }
+            if (http.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            {
+                // The error page is shown, never submitted: a refused form post re-executed as a post
+                // would be handled as a post of that form again, against the error page.
+                http.Request.Method = HttpMethods.Get;
+            }
+            await next(http);
+            if (IsPage(http) && !http.Response.HasStarted && http.Response.StatusCode >= 400)
+            {
+                // A page refused before writing a word (Blazor's 400 for a form the page does not have)
+                // has already named its type: without it, the error page is written.
+                http.Response.ContentType = null;
+            }
+        });
+    }
+
+    /// <summary>
+    /// Refuses a request: the API answers with the failure's problem details; a page answers with the
+    /// status alone, which <see cref="UseWebErrorPages"/> turns into the error page.
+    /// </summary>
+    public static Task RefuseAsync(HttpContext http, Failure failure)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(failure);
+        if (!IsPage(http))
+        {
+            return failure.ToResult().ExecuteAsync(http);
+        }
+        http.Response.StatusCode = failure switch
+        {
+            ForbiddenFailure => StatusCodes.Status403Forbidden,
+            UnauthorizedFailure => StatusCodes.Status401Unauthorized,
+            TooManyRequestsFailure => StatusCodes.Status429TooManyRequests,
+            ConflictFailure => StatusCodes.Status409Conflict,
+            InvalidFailure => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status404NotFound,
+        };
+        return Task.CompletedTask;
+    }
+}

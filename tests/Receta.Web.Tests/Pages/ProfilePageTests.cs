@@ -1,0 +1,243 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using OtpNet;
+using Receta.Testing;
+
+namespace Receta.Web.Tests.Pages;
+
+/// <summary>
+/// The account's security on the profile page, with JavaScript off: changing the password, two-factor
+/// sign-in, personal access tokens and deleting the account, through the handlers the API uses.
+/// </summary>
+public abstract partial class ProfilePageTests(RecetaApp app)
+{
+    private const string NewPassword = "a brand new and unusual passphrase";
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GetProfile_SignedOut_RedirectsToSignIn()
+    {
+        using var browser = new PageBrowser(app, "en");
+
+        var (status, _, _, location) = await browser.GetResponseAsync("/profile");
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Contains("/signin?returnUrl=%2Fprofile", location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetProfile_InSpanish_NamesEverySecurityFormInSpanish()
+    {
+        var user = await app.CreateUserAsync();
+        using var browser = await SignedInAsync(user, "es");
+
+        var (status, page) = await browser.GetAsync("/profile");
+        var html = WebUtility.HtmlDecode(page);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Contraseña actual", html, StringComparison.Ordinal);
+        Assert.Contains("Inicio de sesión en dos pasos", html, StringComparison.Ordinal);
+        Assert.Contains("Tokens de acceso personal", html, StringComparison.Ordinal);
+        Assert.Contains("Eliminar mi cuenta", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ChangePassword_Valid_KeepsThisSessionAndEndsTokensAndTheOldPassword()
+    {
+        var user = await app.CreateUserAsync();
+        using var browser = await SignedInAsync(user);
+        var (_, html) = await browser.GetAsync("/profile");
+
+        var (status, _, location) = await browser.SubmitAsync("/profile", html, "change-password",
+            ("PasswordForm.CurrentPassword", user.Password), ("PasswordForm.NewPassword", NewPassword));
+        var (after, page) = await browser.GetAsync(location!.OriginalString);
+        using var oldToken = await user.Api.GetAsync("/api/v1/me", Cancellation);
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.EndsWith("/profile?done=password", location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, after);
+        Assert.Contains("Password changed.", page, StringComparison.Ordinal);
+        await oldToken.AssertStatusAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatusAsync(user.Email, user.Password));
+        Assert.Equal(HttpStatusCode.Created, await TokenStatusAsync(user.Email, NewPassword));
+    }
+
+    [Fact]
+    public async Task ChangePassword_WrongCurrentPassword_Returns400NamesTheFieldAndChangesNothing()
+    {
+        var user = await app.CreateUserAsync();
+        using var browser = await SignedInAsync(user);
+        var (_, html) = await browser.GetAsync("/profile");
+
+        var (status, page, _) = await browser.SubmitAsync("/profile", html, "change-password",
+            ("PasswordForm.CurrentPassword", "not the password at all"), ("PasswordForm.NewPassword", NewPassword));
+        using var token = await user.Api.GetAsync("/api/v1/me", Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("<p class=\"field-error\" id=\"currentPassword-error\">Your current password is not right.</p>", page, StringComparison.Ordinal);
+        await token.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Created, await TokenStatusAsync(user.Email, user.Password));
+    }
+
+    [Fact]
+    public async Task ChangePassword_TooShortNewPassword_Returns400NamingTheNewPassword()
+    {
+        var user = await app.CreateUserAsync();
+        using var browser = await SignedInAsync(user);
+        var (_, html) = await browser.GetAsync("/profile");
+
+        var (status, page, _) = await browser.SubmitAsync("/profile", html, "change-password",
+            ("PasswordForm.CurrentPassword", user.Password), ("PasswordForm.NewPassword", "short"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("id=\"newPassword-error\">Choose a new password of at least 12 characters", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, await TokenStatusAsync(user.Email, user.Password));
+    }
+
+    [Fact]
+    public async Task TwoFactor_SetUpConfirmAndTurnOff_ShowsTheKeyUriQrAndRecoveryCodesOnce()
+    {
+        var user = await app.CreateUserAsync();
+        using var browser = await SignedInAsync(user);
+        var (_, html) = await browser.GetAsync("/profile");
+
+        var (started, setup, _) = await browser.SubmitAsync("/profile", html, "2fa-start", ("TwoFactorStartForm.Password", user.Password));
+        var key = AuthenticatorKey().Match(setup).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+        var (wrong, refused, _) = await browser.SubmitAsync("/profile", setup, "2fa-confirm", ("TwoFactorConfirmForm.Code", Code(key, steps: 10)));
+        var (confirmed, codes, _) = await browser.SubmitAsync("/profile", refused, "2fa-confirm", ("TwoFactorConfirmForm.Code", Code(key)));
+        var (_, reloaded) = await browser.GetAsync("/profile");
+        var withoutCode = await TokenStatusAsync(user.Email, user.Password);
+
+        Assert.Equal(HttpStatusCode.OK, started);
+        Assert.Matches("^[A-Z2-7]{16,}$", key);
+        Assert.Contains("otpauth://totp/Receta%3A", setup, StringComparison.Ordinal);
+        Assert.Contains($"secret={key}", setup, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"qr-code\" role=\"img\"", setup, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong);
+        Assert.Contains("id=\"code-error\">The code is not right", refused, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, confirmed);
+        Assert.Equal(10, RecoveryCode().Count(codes));
+        Assert.Contains("Two-factor sign-in is on", reloaded, StringComparison.Ordinal);
+        Assert.Equal(0, RecoveryCode().Count(reloaded));
+        Assert.NotEqual(HttpStatusCode.Created, withoutCode);
+
+        var (off, _, location) = await browser.SubmitAsync("/profile", reloaded, "2fa-off", ("TwoFactorOffForm.Password", user.Password));
+        var (_, final) = await browser.GetAsync("/profile");
+
+        Assert.Equal(HttpStatusCode.Redirect, off);
+        Assert.EndsWith("/profile?done=2fa-off", location?.OriginalString, StringComparison.Ordinal);
+        Assert.True(PageBrowser.HasForm(final, "2fa-start"));
+        Assert.Equal(HttpStatusCode.Created, await TokenStatusAsync(user.Email, user.Password));
+    }
+
+    [Fact]
+    public async Task Tokens_CreateShowsTheSecretOnceItWorksWithItsScopeAndRevokingEndsIt()
+    {
+        var user = await app.CreateUserAsync();
+        using var browser = await SignedInAsync(user);
+        var (_, html) = await browser.GetAsync("/profile");
+
+        var (status, created, _) = await browser.SubmitAsync("/profile", html, "token-create",
+            ("TokenForm.Name", "Backup script"), ("TokenForm.Scope", "read"), ("TokenForm.ExpiresOn", "2025-12-31"), ("TokenForm.Password", user.Password));
+        var secret = TokenSecret().Match(created).Groups[1].Value;
+        using var reader = app.CreateApiClient(secret);
+        using var read = await reader.GetAsync("/api/v1/goals", Cancellation);
+        using var write = await reader.PostJsonAsync("/api/v1/goals", new { title = "Not allowed" });
+        var (_, listed) = await browser.GetAsync("/profile");
+        var id = BackupToken().Match(listed) is { Success: true } found ? Guid.Parse(found.Groups[1].Value).ToString("N") : "";
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.StartsWith("rct_", secret, StringComparison.Ordinal);
+        await read.AssertStatusAsync(HttpStatusCode.OK);
+        await write.AssertStatusAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("Backup script", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, listed, StringComparison.Ordinal);
+        Assert.NotEmpty(id);
+
+        var (revoked, _, location) = await browser.SubmitAsync("/profile", listed, $"token-revoke-{id}");
+        using var afterRevoke = await reader.GetAsync("/api/v1/goals", Cancellation);
+        var (_, final) = await browser.GetAsync("/profile");
+
+        Assert.Equal(HttpStatusCode.Redirect, revoked);
+        Assert.EndsWith("/profile?done=token-revoked", location?.OriginalString, StringComparison.Ordinal);
+        await afterRevoke.AssertStatusAsync(HttpStatusCode.Unauthorized);
+        Assert.DoesNotContain("Backup script", final, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tokens_CreateWithAWrongPassword_IsRefusedAndCreatesNothing()
+    {
+        var user = await app.CreateUserAsync();
+        using var browser = await SignedInAsync(user);
+        var (_, html) = await browser.GetAsync("/profile");
+
+        var (status, page, _) = await browser.SubmitAsync("/profile", html, "token-create",
+            ("TokenForm.Name", "Backup script"), ("TokenForm.Scope", "write"), ("TokenForm.Password", "not the password at all"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Contains("Your password is not right.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-field=\"token\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Backup script</strong>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeleteAccount_WrongPasswordKeepsItRightPasswordRemovesItAndSignsOut()
+    {
+        var user = await app.CreateUserAsync();
+        using var browser = await SignedInAsync(user);
+        var (_, html) = await browser.GetAsync("/profile");
+
+        var (refused, page, _) = await browser.SubmitAsync("/profile", html, "delete-account", ("DeleteForm.Password", "not the password at all"));
+        using var stillThere = await user.Api.GetAsync("/api/v1/me", Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Contains("id=\"password-error\">Your password is not right.", page, StringComparison.Ordinal);
+        await stillThere.AssertStatusAsync(HttpStatusCode.OK);
+
+        var (deleted, _, location) = await browser.SubmitAsync("/profile", page, "delete-account", ("DeleteForm.Password", user.Password));
+        using var gone = await user.Api.GetAsync("/api/v1/me", Cancellation);
+        var (after, _, _, signIn) = await browser.GetResponseAsync("/profile");
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted);
+        Assert.EndsWith("/signup", location?.OriginalString, StringComparison.Ordinal);
+        await gone.AssertStatusAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Redirect, after);
+        Assert.Contains("/signin", signIn?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatusAsync(user.Email, user.Password));
+    }
+
+    private async Task<PageBrowser> SignedInAsync(TestUser user, string language = "en")
+    {
+        var browser = new PageBrowser(app, language);
+        await browser.SignInAsync(user);
+        return browser;
+    }
+
+    private async Task<HttpStatusCode> TokenStatusAsync(string email, string password)
+    {
+        using var client = app.CreateApiClient();
+        using var response = await client.PostJsonAsync("/api/v1/auth/tokens", new { email, password, name = "check" });
+        return response.StatusCode;
+    }
+
+    private string Code(string key, int steps = 0) =>
+        new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(app.Clock.GetUtcNow().UtcDateTime.AddSeconds(30 * steps));
+
+    [GeneratedRegex("data-field=\"authenticatorKey\">([A-Z2-7 ]+)<")]
+    private static partial Regex AuthenticatorKey();
+
+    [GeneratedRegex("<li><code>[^<]+</code></li>")]
+    private static partial Regex RecoveryCode();
+
+    [GeneratedRegex("data-field=\"token\">([^<]+)<")]
+    private static partial Regex TokenSecret();
+
+    [GeneratedRegex("data-token=\"([0-9a-f-]{36})\">\\s*<strong>Backup script</strong>")]
+    private static partial Regex BackupToken();
+}
+
+public sealed class ProfilePageTests_Sqlite(SqliteApp app) : ProfilePageTests(app);
+
+public sealed class ProfilePageTests_Postgres(PostgresApp app) : ProfilePageTests(app);

@@ -19,7 +19,7 @@ public sealed class GoalEditingTests(WebUi ui)
         await page.GotoAsync($"/goals/{goal}");
 
         var milestone = page.Locator(".milestone", new() { HasText = "Run 10 km without stopping" });
-        await milestone.Locator("details.item-edit > summary").ClickAsync();
+        await milestone.Locator("details.item-edit:not(.item-delete) > summary").ClickAsync();
         var milestoneForm = milestone.Locator("details.item-edit form").First;
         await milestoneForm.GetByLabel("Milestone").FillAsync("Run 12 km without stopping");
         await milestoneForm.GetByLabel("Estimate (hours)").FillAsync("15");
@@ -38,7 +38,7 @@ public sealed class GoalEditingTests(WebUi ui)
         var skill = page.Locator(".skill", new() { HasText = "Pacing" });
         await Assertions.Expect(skill.Locator(".skill-level")).ToHaveTextAsync("level 1 of 4");
 
-        await skill.Locator("details.item-edit > summary").ClickAsync();
+        await skill.Locator("details.item-edit:not(.item-delete) > summary").ClickAsync();
         var skillForm = skill.Locator("details.item-edit form").First;
         await skillForm.GetByLabel("Level now (0 to 5)").FillAsync("2");
         await skillForm.GetByRole(AriaRole.Group, new() { Name = "Resource 1" }).GetByLabel("Done with it").CheckAsync();

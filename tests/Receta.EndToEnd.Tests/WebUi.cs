@@ -96,13 +96,21 @@ public sealed class WebUi : IAsyncLifetime
     }
 
     /// <summary>Like <see cref="SignInAsync"/>, on a page that speaks Spanish.</summary>
-    public static async Task SignInAsyncInSpanish(IPage page, TestUser user)
+    public static Task SignInAsyncInSpanish(IPage page, TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return SignInAsyncInSpanish(page, user.Email, user.Password);
+    }
+
+    /// <summary>Like <see cref="SignInToTheDemoAsync"/>, on a page that speaks Spanish.</summary>
+    public static Task SignInToTheDemoAsyncInSpanish(IPage page) => SignInAsyncInSpanish(page, DemoEmail, DemoPassword);
+
+    private static async Task SignInAsyncInSpanish(IPage page, string email, string password)
     {
         ArgumentNullException.ThrowIfNull(page);
-        ArgumentNullException.ThrowIfNull(user);
         await page.GotoAsync("/signin");
-        await page.GetByLabel("Correo electrónico").FillAsync(user.Email);
-        await page.GetByLabel("Contraseña", new() { Exact = true }).FillAsync(user.Password);
+        await page.GetByLabel("Correo electrónico").FillAsync(email);
+        await page.GetByLabel("Contraseña", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Entrar", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
     }

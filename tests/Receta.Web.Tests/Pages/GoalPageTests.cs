@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Receta.Testing;
+using static Receta.Web.Tests.Pages.GoalPageApi;
 
 namespace Receta.Web.Tests.Pages;
 
@@ -10,8 +10,6 @@ namespace Receta.Web.Tests.Pages;
 public abstract partial class GoalPageTests(RecetaApp app)
 {
     private static readonly string[] Sections = ["purpose", "scorecard", "progress", "roadmap", "preparation", "work", "perseverance", "circle"];
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Get_Owner_ShowsEverySectionWithTheNumbersOfTheApi()
@@ -288,39 +286,6 @@ public abstract partial class GoalPageTests(RecetaApp app)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("data-field=\"current\">10 hours", html, StringComparison.Ordinal);
         Assert.Contains("value=\"2025-01-31\"", html, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> CreateGoalAsync(TestUser owner)
-    {
-        var goal = await PostAsync(owner, "/api/v1/goals", new
-        {
-            title = "Learn the guitar",
-            startDate = "2025-01-01",
-            targetDate = "2025-04-11",
-            measure = new { unit = "hours", start = 0, target = 100, aggregation = "sum" },
-        });
-        return goal.GetProperty("id").GetString()!;
-    }
-
-    private static async Task JoinAsync(TestUser owner, TestUser member, string goal, string role)
-    {
-        var invitation = await PostAsync(owner, $"/api/v1/goals/{goal}/circle", new { email = member.Email, role });
-        using var accepted = await member.Api.PostAsync($"/api/v1/invitations/{invitation.GetProperty("id").GetString()}/accept", null, Cancellation);
-        await accepted.AssertStatusAsync(HttpStatusCode.OK);
-    }
-
-    private static async Task<JsonElement> PostAsync(TestUser user, string path, object body)
-    {
-        using var response = await user.Api.PostJsonAsync(path, body);
-        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {response.StatusCode} {await response.Content.ReadAsStringAsync(Cancellation)}");
-        return await response.ReadJsonAsync();
-    }
-
-    private static async Task<JsonElement> GetJsonAsync(TestUser user, string path)
-    {
-        using var response = await user.Api.GetAsync(path, Cancellation);
-        await response.AssertStatusAsync(HttpStatusCode.OK);
-        return await response.ReadJsonAsync();
     }
 
     [GeneratedRegex("<svg [^>]*role=\"img\" aria-label=\"[^\"]+\"")]

@@ -126,7 +126,9 @@ public abstract class PreparationFormsTests(RecetaApp app)
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, $"skill-delete-{Guid.Parse(skill):N}");
         var readiness = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/readiness");
 
-        Assert.Contains("Delete “Reading tabs”", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        // The delete button is a second step, inside its own "Delete…" disclosure within the item's edit panel.
+        Assert.Matches("(?s)<summary>Delete…<span class=\"visually-hidden\"> “Reading tabs”</span></summary>\\s*<form[^>]*>(?:(?!</form>).)*Yes, delete “Reading tabs”</button>",
+            WebUtility.HtmlDecode(page));
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
         Assert.Equal(0, readiness.GetProperty("items").GetArrayLength());
     }

@@ -103,7 +103,9 @@ public abstract class RoadmapFormsTests(RecetaApp app)
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, $"milestone-delete-{Guid.Parse(chords):N}");
         var roadmap = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/roadmap");
 
-        Assert.Contains("Delete “Learn chords”", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        // The delete button is a second step, inside its own "Delete…" disclosure within the item's edit panel.
+        Assert.Matches("(?s)<summary>Delete…<span class=\"visually-hidden\"> “Learn chords”</span></summary>\\s*<form[^>]*>(?:(?!</form>).)*Yes, delete “Learn chords”</button>",
+            WebUtility.HtmlDecode(page));
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
         var left = Assert.Single(roadmap.GetProperty("items").EnumerateArray());
         Assert.Equal(song, left.GetProperty("id").GetString());

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Receta.Testing;
 
 namespace Receta.EndToEnd.Tests;
@@ -9,11 +7,6 @@ namespace Receta.EndToEnd.Tests;
 /// <summary>The goal page with every edit and delete form of its lists open: axe finds nothing to fix, and it fits a phone.</summary>
 public sealed class ItemEditAccessibilityTests(WebUi ui)
 {
-    private static readonly AxeRunOptions Wcag22AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-    };
-
     [Theory]
     [InlineData(WebUi.DesktopWidth)]
     [InlineData(WebUi.PhoneWidth)]
@@ -26,17 +19,19 @@ public sealed class ItemEditAccessibilityTests(WebUi ui)
         await PostAsync(owner, $"/api/v1/goals/{goal}/work", new { date = today, minutes = 40, note = "Tempo run" });
         await PostAsync(owner, $"/api/v1/goals/{goal}/attempts", new { title = "City 10K race", date = today, outcome = "failed", feedback = "Too fast", lesson = "Pace it" });
         await PostAsync(owner, $"/api/v1/goals/{goal}/circle", new { email = friend.Email, role = "mentor" });
+        await PostAsync(owner, $"/api/v1/goals/{goal}/skills",
+            new { name = "Pacing", level = 1, targetLevel = 4, resources = new[] { new { title = "Pace chart", url = "https://example.com/pace" } } });
         var page = await ui.NewPageAsync(width);
         await WebUi.SignInAsync(page, owner);
         await page.GotoAsync($"/goals/{goal}");
         await page.Locator(".habit").First.GetByRole(Microsoft.Playwright.AriaRole.Button).First.ClickAsync();
 
-        await page.EvaluateAsync("document.querySelectorAll('details').forEach(d => d.open = true)");
-        var result = await page.RunAxe(Wcag22AA);
+        var opened = await page.EvaluateAsync<int>("() => { const all = document.querySelectorAll('details'); all.forEach(d => d.open = true); return all.length; }");
 
-        Assert.True(result.Violations.Length == 0,
-            string.Join('\n', result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
-        foreach (var section in new[] { "work", "perseverance", "circle" })
+        // The goal, a sub-goal, the entry, the milestone, the skill, the session, the habit, the attempt, the member: each opens its forms.
+        Assert.True(opened >= 9, $"Only {opened} edit or delete forms to open.");
+        await Axe.AssertNoViolationsAsync(page);
+        foreach (var section in new[] { "purpose", "progress", "roadmap", "preparation", "work", "perseverance", "circle" })
         {
             await page.Locator($"#{section}").ScreenshotAsync(new() { Path = Path.Combine(WebUi.ArtifactFolder("screenshots"), $"goal-page-{section}-open-forms-{width}.png") });
         }

@@ -118,6 +118,11 @@ public sealed class LightnessTests(WebUi ui, ITestOutputHelper output)
             await Assertions.Expect(page.Locator("#progress svg").First).ToBeVisibleAsync();
             var goal = Path.Combine(folder, $"goal-{device}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = goal, FullPage = true });
+            // The first screen alone, as the README shows it.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"goal-{device}-first-screen.png") });
+            // Mid-journey, two years before selection: the road, the entries and the forecast band.
+            await page.GotoAsync(page.Url + "?asOf=2002-06-01");
+            await page.Locator("#progress").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, $"goal-{device}-progress-2002.png") });
 
             Assert.True(new FileInfo(dashboard).Length > 10_000, dashboard);
             Assert.True(new FileInfo(goal).Length > 10_000, goal);

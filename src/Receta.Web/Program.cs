@@ -19,6 +19,7 @@ builder.Services.AddRecetaEmail(builder.Configuration);
 builder.Services.AddRecetaApi(builder.WebHost);
 builder.Services.AddRecetaLocalization();
 builder.Services.AddRazorComponents();
+builder.Services.AddRecetaPageCompression();
 // Blazor's script and the fingerprinted CSS come from the static web assets manifest; read it in
 // every environment (not just Development), so tests and `dotnet run` serve them. A published app has none.
 builder.WebHost.UseStaticWebAssets();
@@ -29,6 +30,7 @@ await app.Services.MigrateDatabaseAsync();
 await app.Services.SeedDemoAsync(app.Configuration);
 
 app.UseSecurityHeaders();
+app.UseRecetaPageCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebErrorPages();

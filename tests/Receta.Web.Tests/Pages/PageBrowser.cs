@@ -72,6 +72,16 @@ internal sealed partial class PageBrowser : IDisposable
             response.Content.Headers.ContentType?.MediaType, response.Headers.Location);
     }
 
+    /// <summary>GETs a page as a browser that takes compressed answers: its status, its encoding and the bytes that travel.</summary>
+    public async Task<(HttpStatusCode Status, string? Encoding, int Bytes)> GetCompressedAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        using var response = await SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync(Cancellation);
+        return (response.StatusCode, response.Content.Headers.ContentEncoding.SingleOrDefault(), body.Length);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
         if (Cookies.Count > 0)

@@ -1,6 +1,6 @@
 using System.Net;
 using Receta.Testing;
-using static Receta.Web.Tests.Pages.GoalPageSetup;
+using static Receta.Web.Tests.Pages.GoalPageApi;
 
 namespace Receta.Web.Tests.Pages;
 

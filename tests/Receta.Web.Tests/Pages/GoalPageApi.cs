@@ -53,16 +53,31 @@ internal static class GoalPageApi
         return response.StatusCode;
     }
 
+    /// <summary>A browser signed in as <paramref name="user"/>, and the goal page as it shows it.</summary>
+    public static async Task<(PageBrowser Browser, string Page)> OpenAsync(RecetaApp app, TestUser user, string goal)
+    {
+        var browser = new PageBrowser(app, "en");
+        await browser.SignInAsync(user);
+        var (status, page) = await browser.GetAsync($"/goals/{goal}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        return (browser, page);
+    }
+
     /// <summary>
-    /// A post that a role without the action makes up (its page has no such form), with the API's antiforgery token.
-    /// Blazor refuses a form the page did not render (400); a rendered one is re-checked by role (403).
+    /// A post to the goal page that a role without the action makes up (its page has no such form), with the
+    /// API's antiforgery token. Blazor refuses a form the page did not render (400); a rendered one is re-checked by role (403).
     /// </summary>
-    public static async Task<HttpStatusCode> ForgeAsync(PageBrowser browser, string path, string formName, params (string Name, string Value)[] fields)
+    public static async Task<HttpStatusCode> ForgeAsync(PageBrowser browser, string goal, string formName, params (string Name, string Value)[] fields)
     {
         var token = await browser.ApiAntiforgeryTokenAsync();
-        var posted = await browser.PostAsync(path, [("_handler", formName), ("__RequestVerificationToken", token), .. fields]);
+        var posted = await browser.PostAsync($"/goals/{goal}", [("_handler", formName), ("__RequestVerificationToken", token), .. fields]);
         return posted.Status;
     }
+
+    public static string Id(JsonElement item) => item.GetProperty("id").GetString()!;
+
+    /// <summary>The per-item form name the page gives an item: <paramref name="prefix"/> and the id without dashes.</summary>
+    public static string ItemForm(string prefix, string id) => $"{prefix}-{Guid.Parse(id):N}";
 
     public static void AssertRefused(HttpStatusCode status) =>
         Assert.True(status is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden, $"A forged post is refused, not answered {status}.");

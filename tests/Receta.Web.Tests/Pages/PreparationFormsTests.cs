@@ -145,10 +145,10 @@ public abstract class PreparationFormsTests(RecetaApp app)
         await browser.SignInAsync(viewer);
         var (_, page) = await browser.GetAsync($"/goals/{goal}");
 
-        var add = await ForgeAsync(browser, $"/goals/{goal}", "skill", ("Skill.Name", "Mine"), ("Skill.Level", "1"), ("Skill.TargetLevel", "2"));
-        var edit = await ForgeAsync(browser, $"/goals/{goal}", $"skill-edit-{Guid.Parse(skill):N}",
+        var add = await ForgeAsync(browser, goal, "skill", ("Skill.Name", "Mine"), ("Skill.Level", "1"), ("Skill.TargetLevel", "2"));
+        var edit = await ForgeAsync(browser, goal, $"skill-edit-{Guid.Parse(skill):N}",
             ("SkillEdit.Name", "Mine"), ("SkillEdit.Level", "1"), ("SkillEdit.TargetLevel", "2"));
-        var delete = await ForgeAsync(browser, $"/goals/{goal}", $"skill-delete-{Guid.Parse(skill):N}");
+        var delete = await ForgeAsync(browser, goal, $"skill-delete-{Guid.Parse(skill):N}");
         var saved = Assert.Single((await GetJsonAsync(owner, $"/api/v1/goals/{goal}/readiness")).GetProperty("items").EnumerateArray());
 
         Assert.Contains("Reading tabs", page, StringComparison.Ordinal);

@@ -70,7 +70,7 @@ public abstract class ProgressFormsTests(RecetaApp app)
         await browser.SignInAsync(viewer);
         var (_, page) = await browser.GetAsync($"/goals/{goal}");
 
-        var forged = await ForgeAsync(browser, $"/goals/{goal}", $"entry-delete-{Guid.Parse(entry):N}");
+        var forged = await ForgeAsync(browser, goal, $"entry-delete-{Guid.Parse(entry):N}");
         var entries = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/entries");
 
         Assert.Contains($"id=\"entry-{entry}\"", page, StringComparison.Ordinal);

@@ -100,8 +100,8 @@ public abstract class PurposeFormsTests(RecetaApp app)
         var edited = await browser.SubmitAsync($"/goals/{goal}", page, "goal-edit",
             ("GoalEdit.Title", "Learn the guitar, together"), ("GoalEdit.StartDate", "2025-01-01"), ("GoalEdit.TargetDate", "2025-04-11"),
             ("GoalEdit.Status", "Active"), ("GoalEdit.Unit", "hours"), ("GoalEdit.MeasureTarget", "100"), ("GoalEdit.Aggregation", "Sum"));
-        var deleted = await ForgeAsync(browser, $"/goals/{goal}", "goal-delete", ("GoalDelete.Confirm", "true"));
-        var subGoal = await ForgeAsync(browser, $"/goals/{goal}", "subgoal", ("SubGoal.Title", "Someone else's goal"));
+        var deleted = await ForgeAsync(browser, goal, "goal-delete", ("GoalDelete.Confirm", "true"));
+        var subGoal = await ForgeAsync(browser, goal, "subgoal", ("SubGoal.Title", "Someone else's goal"));
         var saved = await GetJsonAsync(owner, $"/api/v1/goals/{goal}");
         var goals = await GetJsonAsync(partner, "/api/v1/goals");
 
@@ -127,7 +127,7 @@ public abstract class PurposeFormsTests(RecetaApp app)
         await browser.SignInAsync(viewer);
         var (_, page) = await browser.GetAsync($"/goals/{goal}");
 
-        var forged = await ForgeAsync(browser, $"/goals/{goal}", "goal-edit", ("GoalEdit.Title", "Mine now"), ("GoalEdit.Status", "Active"), ("GoalEdit.Aggregation", "Sum"));
+        var forged = await ForgeAsync(browser, goal, "goal-edit", ("GoalEdit.Title", "Mine now"), ("GoalEdit.Status", "Active"), ("GoalEdit.Aggregation", "Sum"));
         var saved = await GetJsonAsync(owner, $"/api/v1/goals/{goal}");
 
         Assert.All(new[] { "goal-edit", "goal-delete", "subgoal" }, form => Assert.False(PageBrowser.HasForm(page, form), form));

@@ -124,9 +124,9 @@ public abstract class RoadmapFormsTests(RecetaApp app)
         await browser.SignInAsync(mentor);
         var (_, page) = await browser.GetAsync($"/goals/{goal}");
 
-        var edit = await ForgeAsync(browser, $"/goals/{goal}", $"milestone-edit-{Guid.Parse(chords):N}",
+        var edit = await ForgeAsync(browser, goal, $"milestone-edit-{Guid.Parse(chords):N}",
             ("MilestoneEdit.Title", "Changed"), ("MilestoneEdit.Status", "todo"));
-        var delete = await ForgeAsync(browser, $"/goals/{goal}", $"milestone-delete-{Guid.Parse(chords):N}");
+        var delete = await ForgeAsync(browser, goal, $"milestone-delete-{Guid.Parse(chords):N}");
         var item = Item(await GetJsonAsync(owner, $"/api/v1/goals/{goal}/roadmap"), chords);
 
         Assert.False(PageBrowser.HasForm(page, $"milestone-edit-{Guid.Parse(chords):N}"));

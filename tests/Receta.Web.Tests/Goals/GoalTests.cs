@@ -120,7 +120,7 @@ public abstract class GoalTests(RecetaApp app)
     {
         var user = await app.CreateUserAsync();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
             user.Api.PostJsonAsync("/api/v1/goals", new { title = $"Goal {i}" })));
 
         foreach (var response in responses)
@@ -128,7 +128,7 @@ public abstract class GoalTests(RecetaApp app)
             await response.AssertStatusAsync(HttpStatusCode.Created);
             response.Dispose();
         }
-        Assert.Equal(8, (await ListGoalIdsAsync(user)).Distinct().Count());
+        Assert.Equal(16, (await ListGoalIdsAsync(user)).Distinct().Count());
     }
 
     [Fact]

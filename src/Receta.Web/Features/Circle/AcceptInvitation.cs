@@ -30,10 +30,13 @@ public static class AcceptInvitation
             invitation.Status = MemberStatus.Active;
             invitation.UserId = user.Id;
             invitation.AcceptedAt = clock.GetUtcNow();
-            invitation.ListSequence = ++account!.GoalSequence;
             audit.Add(invitation.OwnerId, CircleAuditActions.Joined,
                 $"{invitation.Email} as {invitation.Role.ToString().ToLowerInvariant()}", invitation.GoalId);
-            await db.SaveChangesAsync();
+            await GoalSequence.TakeNextAsync(db, user.Id, async sequence =>
+            {
+                invitation.ListSequence = sequence;
+                return await db.SaveChangesAsync();
+            });
         }
         var goal = await db.Goals.AsNoTracking().FirstAsync(g => g.OwnerId == invitation.OwnerId && g.Id == invitation.GoalId);
         return GoalResponse.From(goal, invitation.Role);

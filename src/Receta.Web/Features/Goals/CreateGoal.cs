@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Data;
 using Receta.Data.Goals;
@@ -27,11 +26,13 @@ public static class CreateGoal
             return failure;
         }
         goal.ParentId = parent.Value;
-        var owner = await db.Users.FirstAsync(u => u.Id == user.Id);
-        goal.Sequence = ++owner.GoalSequence;
-        db.Goals.Add(goal);
-        await db.SaveChangesAsync();
-        return GoalResponse.From(goal, CircleRole.Owner);
+        return await GoalSequence.TakeNextAsync(db, user.Id, async sequence =>
+        {
+            goal.Sequence = sequence;
+            db.Goals.Add(goal);
+            await db.SaveChangesAsync();
+            return GoalResponse.From(goal, CircleRole.Owner);
+        });
     }
 
     public static void Map(RouteGroupBuilder goals) =>

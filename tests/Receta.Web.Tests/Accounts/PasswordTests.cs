@@ -49,6 +49,8 @@ public abstract class PasswordTests(RecetaApp app)
     [InlineData("zyxwvutsrqpo", "run of consecutive")]
     [InlineData("mnbvcxzlkjhgf", "run of consecutive")]
     [InlineData("7890qwertyuiop", "run of consecutive")]
+    [InlineData("!@#$%^&*()_+", "run of consecutive")]
+    [InlineData("=-0987654321", "run of consecutive")]
     [InlineData("Receta2026!!!!", "the app's name")]
     [InlineData(" receta 1234-5678-90 ", "the app's name")]
     public async Task Register_GuessablePassword_Returns400NamingPasswordAndCreatesNoAccount(string password, string reason)

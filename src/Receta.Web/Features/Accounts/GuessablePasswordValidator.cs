@@ -31,7 +31,8 @@ public sealed class GuessablePasswordValidator : IPasswordValidator<User>
         "1234567890qwertyuiopasdfghjklzxcvbnm",
         "1234567890qwertzuiopasdfghjklyxcvbnm",
         "1234567890azertyuiopqsdfghjklmwxcvbn",
-        "!@#$%^&*()",
+        "`1234567890-=",
+        "~!@#$%^&*()_+",
     ];
 
     public Task<IdentityResult> ValidateAsync(UserManager<User> manager, User user, string? password)

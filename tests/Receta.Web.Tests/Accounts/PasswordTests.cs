@@ -22,14 +22,128 @@ public abstract class PasswordTests(RecetaApp app)
     [InlineData("qwerty123456")]
     [InlineData("Motherfucker")]
     [InlineData("1qaz2wsx3edc")]
+    [InlineData("MichaelJackson")]
+    [InlineData(" iloveyoubaby ")]
+    [InlineData("Chocolate123")]
+    [InlineData("cristianoronaldo")]
     public async Task Register_PasswordFromTheShippedCommonList_Returns400NamingPassword(string password)
     {
         using var client = app.CreateApiClient();
+        var email = OwnApp.UniqueEmail();
+
+        using var response = await client.PostJsonAsync("/api/v1/auth/register", new { email, password, displayName = "Common" });
+
+        await AssertRefusedAsync(response, "password", "too commonly used");
+        Assert.False(await AccountExistsAsync(email));
+    }
+
+    [Theory]
+    [InlineData("aaaaaaaaaaaa", "one short part repeated")]
+    [InlineData("abcabcabcabc", "one short part repeated")]
+    [InlineData("121212121212", "one short part repeated")]
+    [InlineData("PasswordPassword", "one short part repeated")]
+    [InlineData("  xyzxyzxyzxyzx  ", "one short part repeated")]
+    [InlineData("123456789012", "run of consecutive")]
+    [InlineData("abcdefghijklm", "run of consecutive")]
+    [InlineData("QWERTYUIOPASDF", "run of consecutive")]
+    [InlineData("zyxwvutsrqpo", "run of consecutive")]
+    [InlineData("mnbvcxzlkjhgf", "run of consecutive")]
+    [InlineData("7890qwertyuiop", "run of consecutive")]
+    [InlineData("!@#$%^&*()_+", "run of consecutive")]
+    [InlineData("=-0987654321", "run of consecutive")]
+    [InlineData("Receta2026!!!!", "the app's name")]
+    [InlineData(" receta 1234-5678-90 ", "the app's name")]
+    public async Task Register_GuessablePassword_Returns400NamingPasswordAndCreatesNoAccount(string password, string reason)
+    {
+        using var client = app.CreateApiClient();
+        var email = OwnApp.UniqueEmail();
+
+        using var response = await client.PostJsonAsync("/api/v1/auth/register", new { email, password, displayName = "Guessable" });
+
+        await AssertRefusedAsync(response, "password", reason);
+        Assert.False(await AccountExistsAsync(email));
+    }
+
+    [Theory]
+    [InlineData("marisol", "I am marisol and I cook", "your email address")]
+    [InlineData("marisol", "MARISOL1985!x", "your email address")]
+    [InlineData("ana", "write to ana@{domain} please", "your email address")]
+    [InlineData("nadie", "Marisol Quintero", "your name")]
+    [InlineData("nadie", " marisolquintero 1985! ", "your name")]
+    [InlineData("nadie", "#1 Marisol Quintero", "your name")]
+    public async Task Register_PasswordFromTheAccountsOwnEmailOrName_Returns400NamingPassword(string localPart, string password, string reason)
+    {
+        using var client = app.CreateApiClient();
+        var domain = $"{Guid.NewGuid():N}.example.test";
+        var email = $"{localPart}@{domain}";
 
         using var response = await client.PostJsonAsync("/api/v1/auth/register",
-            new { email = OwnApp.UniqueEmail(), password, displayName = "Common" });
+            new { email, password = password.Replace("{domain}", domain, StringComparison.Ordinal), displayName = "Marisol Quintero" });
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "password");
+        await AssertRefusedAsync(response, "password", reason);
+        Assert.False(await AccountExistsAsync(email));
+    }
+
+    [Theory]
+    [InlineData("maíz azul del valle 2026")]
+    [InlineData("Marisol Quintero cooks mole on sundays")]
+    [InlineData("my receta for a calm morning")]
+    [InlineData("password for the garden shed")]
+    [InlineData("abc 123 and then something else")]
+    public async Task Register_PassphraseWithCommonWordsOrTheName_Returns201AndSignsIn(string password)
+    {
+        using var client = app.CreateApiClient();
+        var email = OwnApp.UniqueEmail();
+
+        using var response = await client.PostJsonAsync("/api/v1/auth/register", new { email, password, displayName = "Marisol Quintero" });
+
+        await response.AssertStatusAsync(HttpStatusCode.Created);
+        using var token = await client.PostJsonAsync("/api/v1/auth/tokens", new { email, password, name = "passphrase" });
+        await token.AssertStatusAsync(HttpStatusCode.Created);
+    }
+
+    [Theory]
+    [InlineData("aaaaaaaaaaaaaaaa", "one short part repeated")]
+    [InlineData("abcabcabcabc", "one short part repeated")]
+    [InlineData("098765432109", "run of consecutive")]
+    [InlineData("asdfghjklzxcv", "run of consecutive")]
+    [InlineData("{email}", "your email address")]
+    [InlineData("my {local} secret", "your email address")]
+    [InlineData("Marisol Quintero 77", "your name")]
+    [InlineData("RECETA_2026_2027", "the app's name")]
+    [InlineData("qwerty123456", "too commonly used")]
+    [InlineData("HannahMontana", "too commonly used")]
+    public async Task ChangePassword_GuessableNewPassword_Returns400NamingNewPasswordAndKeepsTheOldOne(string newPassword, string reason)
+    {
+        var user = await app.CreateUserAsync(displayName: "Marisol Quintero");
+        var email = user.Email;
+        newPassword = newPassword
+            .Replace("{email}", email, StringComparison.Ordinal)
+            .Replace("{local}", email[..email.IndexOf('@', StringComparison.Ordinal)], StringComparison.Ordinal);
+
+        using var response = await user.Api.PostJsonAsync("/api/v1/me/password", new { currentPassword = user.Password, newPassword });
+
+        await AssertRefusedAsync(response, "newPassword", reason);
+        using var me = await user.Api.GetAsync("/api/v1/me", Cancellation);
+        await me.AssertStatusAsync(HttpStatusCode.OK);
+        using var client = app.CreateApiClient();
+        using var refused = await client.PostJsonAsync("/api/v1/auth/tokens", new { email, password = newPassword, name = "refused" });
+        await refused.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await user.CreateTokenAsync();
+    }
+
+    [Fact]
+    public async Task ChangePassword_PassphraseWithACommonWord_Returns204()
+    {
+        var user = await app.CreateUserAsync(displayName: "Marisol Quintero");
+        const string newPassword = "maíz azul del valle 2026";
+
+        using var response = await user.Api.PostJsonAsync("/api/v1/me/password", new { currentPassword = user.Password, newPassword });
+
+        await response.AssertStatusAsync(HttpStatusCode.NoContent);
+        using var client = app.CreateApiClient();
+        using var token = await client.PostJsonAsync("/api/v1/auth/tokens", new { email = user.Email, password = newPassword, name = "new" });
+        await token.AssertStatusAsync(HttpStatusCode.Created);
     }
 
     [Fact]
@@ -147,6 +261,20 @@ public abstract class PasswordTests(RecetaApp app)
         using var again = await client.PostJsonAsync("/api/v1/auth/register",
             new { email = user.Email, password = OwnApp.StrongPassword(), displayName = "Back again" });
         await again.AssertStatusAsync(HttpStatusCode.Created);
+    }
+
+    private static async Task AssertRefusedAsync(HttpResponseMessage response, string field, string reason)
+    {
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
+        var messages = problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(m => m.GetString() ?? "").ToList();
+        Assert.Contains(messages, m => m.Contains(reason, StringComparison.Ordinal));
+    }
+
+    private async Task<bool> AccountExistsAsync(string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecetaDbContext>();
+        return await db.Users.AnyAsync(u => u.Email == email, Cancellation);
     }
 
     /// <summary>The PBKDF2 iteration count written in an Identity V3 hash (big-endian, after the format byte and the PRF).</summary>

@@ -13,9 +13,8 @@ public abstract class PreparationFormsTests(RecetaApp app)
     {
         var owner = await app.CreateUserAsync();
         var goal = await CreateGoalAsync(owner);
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, "skill",
             ("Skill.Name", "Reading tabs"), ("Skill.Level", "1"), ("Skill.TargetLevel", "4"),
@@ -40,9 +39,8 @@ public abstract class PreparationFormsTests(RecetaApp app)
     {
         var owner = await app.CreateUserAsync();
         var goal = await CreateGoalAsync(owner);
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, "skill",
             ("Skill.Name", "Reading tabs"), ("Skill.Level", "1"), ("Skill.TargetLevel", "4"),
@@ -66,9 +64,8 @@ public abstract class PreparationFormsTests(RecetaApp app)
             targetLevel = 4,
             resources = new object[] { new { title = "Tab basics" }, new { title = "Old book", url = "https://example.com/book" } },
         });
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
         var formName = $"skill-edit-{Guid.Parse(skill):N}";
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, formName,
@@ -96,9 +93,8 @@ public abstract class PreparationFormsTests(RecetaApp app)
         var owner = await app.CreateUserAsync();
         var goal = await CreateGoalAsync(owner);
         var skill = await PostIdAsync(owner, $"/api/v1/goals/{goal}/skills", new { name = "Reading tabs", level = 1, targetLevel = 4 });
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
         var formName = $"skill-edit-{Guid.Parse(skill):N}";
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, formName,
@@ -119,9 +115,8 @@ public abstract class PreparationFormsTests(RecetaApp app)
         var owner = await app.CreateUserAsync();
         var goal = await CreateGoalAsync(owner);
         var skill = await PostIdAsync(owner, $"/api/v1/goals/{goal}/skills", new { name = "Reading tabs", level = 1, targetLevel = 4 });
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, $"skill-delete-{Guid.Parse(skill):N}");
         var readiness = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/readiness");
@@ -141,9 +136,8 @@ public abstract class PreparationFormsTests(RecetaApp app)
         var goal = await CreateGoalAsync(owner);
         var skill = await PostIdAsync(owner, $"/api/v1/goals/{goal}/skills", new { name = "Reading tabs", level = 1, targetLevel = 4 });
         await JoinAsync(owner, viewer, goal, "viewer");
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(viewer);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, viewer, goal);
+        using var _ = browser;
 
         var add = await ForgeAsync(browser, goal, "skill", ("Skill.Name", "Mine"), ("Skill.Level", "1"), ("Skill.TargetLevel", "2"));
         var edit = await ForgeAsync(browser, goal, $"skill-edit-{Guid.Parse(skill):N}",

@@ -43,9 +43,8 @@ public abstract class ProgressFormsTests(RecetaApp app)
         var goal = await CreateGoalAsync(owner);
         var first = await PostIdAsync(owner, $"/api/v1/goals/{goal}/entries", new { date = "2025-02-01", value = 3 });
         var second = await PostIdAsync(owner, $"/api/v1/goals/{goal}/entries", new { date = "2025-02-02", value = 4 });
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, $"entry-delete-{Guid.Parse(first):N}");
         var entries = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/entries");
@@ -66,9 +65,8 @@ public abstract class ProgressFormsTests(RecetaApp app)
         var goal = await CreateGoalAsync(owner);
         var entry = await PostIdAsync(owner, $"/api/v1/goals/{goal}/entries", new { date = "2025-02-01", value = 3 });
         await JoinAsync(owner, viewer, goal, "viewer");
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(viewer);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, viewer, goal);
+        using var _ = browser;
 
         var forged = await ForgeAsync(browser, goal, $"entry-delete-{Guid.Parse(entry):N}");
         var entries = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/entries");

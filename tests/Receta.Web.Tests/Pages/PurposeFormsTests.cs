@@ -14,9 +14,8 @@ public abstract class PurposeFormsTests(RecetaApp app)
         var owner = await app.CreateUserAsync();
         var band = await CreateGoalAsync(owner, "Play in a band");
         var goal = await CreateGoalAsync(owner);
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, "goal-edit",
             ("GoalEdit.Title", "Learn the bass"), ("GoalEdit.Purpose", "Hold the groove"), ("GoalEdit.StartDate", "2025-01-15"),
@@ -49,9 +48,8 @@ public abstract class PurposeFormsTests(RecetaApp app)
     {
         var owner = await app.CreateUserAsync();
         var goal = await CreateGoalAsync(owner);
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, "goal-edit",
             ("GoalEdit.Title", "Learn the bass"), ("GoalEdit.StartDate", "2025-01-01"), ("GoalEdit.TargetDate", "2024-12-01"),
@@ -72,9 +70,8 @@ public abstract class PurposeFormsTests(RecetaApp app)
         var owner = await app.CreateUserAsync();
         var goal = await CreateGoalAsync(owner);
         await PostAsync(owner, $"/api/v1/goals/{goal}/entries", new { date = "2025-02-01", value = 3 });
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, "goal-edit",
             ("GoalEdit.Title", "Learn the guitar"), ("GoalEdit.Status", "Active"), ("GoalEdit.Unit", ""), ("GoalEdit.MeasureStart", ""),
@@ -93,9 +90,8 @@ public abstract class PurposeFormsTests(RecetaApp app)
         var partner = await app.CreateUserAsync();
         var goal = await CreateGoalAsync(owner);
         await JoinAsync(owner, partner, goal, "partner");
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(partner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, partner, goal);
+        using var _ = browser;
 
         var edited = await browser.SubmitAsync($"/goals/{goal}", page, "goal-edit",
             ("GoalEdit.Title", "Learn the guitar, together"), ("GoalEdit.StartDate", "2025-01-01"), ("GoalEdit.TargetDate", "2025-04-11"),
@@ -123,9 +119,8 @@ public abstract class PurposeFormsTests(RecetaApp app)
         var viewer = await app.CreateUserAsync();
         var goal = await CreateGoalAsync(owner);
         await JoinAsync(owner, viewer, goal, "viewer");
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(viewer);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, viewer, goal);
+        using var _ = browser;
 
         var forged = await ForgeAsync(browser, goal, "goal-edit", ("GoalEdit.Title", "Mine now"), ("GoalEdit.Status", "Active"), ("GoalEdit.Aggregation", "Sum"));
         var saved = await GetJsonAsync(owner, $"/api/v1/goals/{goal}");
@@ -140,9 +135,8 @@ public abstract class PurposeFormsTests(RecetaApp app)
     {
         var owner = await app.CreateUserAsync();
         var goal = await CreateGoalAsync(owner);
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, "goal-delete");
 
@@ -158,9 +152,8 @@ public abstract class PurposeFormsTests(RecetaApp app)
         var goal = await CreateGoalAsync(owner);
         var sub = await CreateGoalAsync(owner, "Learn barre chords", goal);
         await PostAsync(owner, $"/api/v1/goals/{goal}/milestones", new { title = "First song" });
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, "goal-delete", ("GoalDelete.Confirm", "true"));
         var survivor = await GetJsonAsync(owner, $"/api/v1/goals/{sub}");
@@ -176,9 +169,8 @@ public abstract class PurposeFormsTests(RecetaApp app)
     {
         var owner = await app.CreateUserAsync();
         var goal = await CreateGoalAsync(owner);
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, "subgoal",
             ("SubGoal.Title", "Learn barre chords"), ("SubGoal.Purpose", "Every song needs them"), ("SubGoal.TargetDate", "2025-03-31"));

@@ -15,9 +15,8 @@ public abstract class RoadmapFormsTests(RecetaApp app)
         var goal = await CreateGoalAsync(owner);
         var chords = await PostIdAsync(owner, $"/api/v1/goals/{goal}/milestones", new { title = "Learn chords" });
         var song = await PostIdAsync(owner, $"/api/v1/goals/{goal}/milestones", new { title = "Play a song" });
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, $"milestone-edit-{Guid.Parse(song):N}",
             ("MilestoneEdit.Title", "Play a whole song"), ("MilestoneEdit.DueDate", "2025-03-20"), ("MilestoneEdit.EstimateHours", "12.5"),
@@ -47,9 +46,8 @@ public abstract class RoadmapFormsTests(RecetaApp app)
         {
             await done.AssertStatusAsync(HttpStatusCode.OK);
         }
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, $"milestone-edit-{Guid.Parse(song):N}",
             ("MilestoneEdit.Title", "Play a song"), ("MilestoneEdit.DueDate", ""), ("MilestoneEdit.EstimateHours", ""),
@@ -71,9 +69,8 @@ public abstract class RoadmapFormsTests(RecetaApp app)
         var goal = await CreateGoalAsync(owner);
         var chords = await PostIdAsync(owner, $"/api/v1/goals/{goal}/milestones", new { title = "Learn chords" });
         var song = await PostIdAsync(owner, $"/api/v1/goals/{goal}/milestones", new { title = "Play a song", dependsOn = new[] { chords } });
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, $"milestone-edit-{Guid.Parse(chords):N}",
             ("MilestoneEdit.Title", "Learn every chord"), ("MilestoneEdit.DependsOn", song), ("MilestoneEdit.Status", "todo"));
@@ -96,9 +93,8 @@ public abstract class RoadmapFormsTests(RecetaApp app)
         var goal = await CreateGoalAsync(owner);
         var chords = await PostIdAsync(owner, $"/api/v1/goals/{goal}/milestones", new { title = "Learn chords" });
         var song = await PostIdAsync(owner, $"/api/v1/goals/{goal}/milestones", new { title = "Play a song", dependsOn = new[] { chords } });
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(owner);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
 
         var posted = await browser.SubmitAsync($"/goals/{goal}", page, $"milestone-delete-{Guid.Parse(chords):N}");
         var roadmap = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/roadmap");
@@ -120,9 +116,8 @@ public abstract class RoadmapFormsTests(RecetaApp app)
         var goal = await CreateGoalAsync(owner);
         var chords = await PostIdAsync(owner, $"/api/v1/goals/{goal}/milestones", new { title = "Learn chords" });
         await JoinAsync(owner, mentor, goal, "mentor");
-        using var browser = new PageBrowser(app, "en");
-        await browser.SignInAsync(mentor);
-        var (_, page) = await browser.GetAsync($"/goals/{goal}");
+        var (browser, page) = await OpenAsync(app, mentor, goal);
+        using var _ = browser;
 
         var edit = await ForgeAsync(browser, goal, $"milestone-edit-{Guid.Parse(chords):N}",
             ("MilestoneEdit.Title", "Changed"), ("MilestoneEdit.Status", "todo"));

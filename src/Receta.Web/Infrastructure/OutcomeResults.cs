@@ -33,6 +33,9 @@ public static class OutcomeResults
     public static ProblemHttpResult Problem(int status, string title, string? detail = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 
+    /// <summary>The answer with a <c>Retry-After</c> header: how long to wait, in whole seconds (at least 1).</summary>
+    public static IResult WithRetryAfter(this IResult result, TimeSpan retryAfter) => new RetryAfterResult(retryAfter, result);
+
     private sealed class RetryAfterResult(TimeSpan retryAfter, IResult inner) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)

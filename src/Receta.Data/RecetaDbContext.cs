@@ -25,6 +25,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
     public DbSet<Cheer> Cheers => Set<Cheer>();
     public DbSet<Suggestion> Suggestions => Set<Suggestion>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
@@ -80,6 +81,15 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
             audit.Property(x => x.Detail).HasMaxLength(1000);
             audit.Property(x => x.IpAddress).HasMaxLength(64);
             audit.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<IdempotentRequest>(request =>
+        {
+            // The primary key is the unique (account, key) index that lets one of two concurrent requests reserve a key.
+            request.HasKey(x => new { x.UserId, x.Key });
+            request.HasIndex(x => x.CreatedAt);
+            request.Property(x => x.Key).HasMaxLength(IdempotentRequest.MaxKeyLength);
+            request.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Goal>(goal =>

@@ -9,6 +9,7 @@ using Receta.Web.Features.Goals;
 using Receta.Web.Features.Health;
 using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
+using Receta.Web.Infrastructure.Idempotency;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.Services.AddRecetaAccounts();
 builder.Services.AddRecetaSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddRecetaEmail(builder.Configuration);
 builder.Services.AddRecetaApi(builder.WebHost, builder.Environment, builder.Configuration);
+builder.Services.AddRecetaIdempotency();
 builder.Services.AddRecetaLocalization();
 builder.Services.AddRazorComponents();
 builder.Services.AddRecetaPageCompression();
@@ -43,6 +45,8 @@ app.UseMiddleware<CookieAntiforgeryMiddleware>();
 app.UseAntiforgery();
 app.UseRecetaLocalization();
 app.UseMiddleware<WriteScopeMiddleware>();
+// After authentication (a key belongs to an account), outside the retries of a lost race (they run under one key).
+app.UseMiddleware<IdempotencyMiddleware>();
 app.UseMiddleware<ConflictRetryMiddleware>();
 app.UseMiddleware<GoalAccessMiddleware>();
 

@@ -75,7 +75,7 @@ public static class ApiAnswers
         {
             refusals.Add(StatusCodes.Status413PayloadTooLarge);
         }
-        if (!anonymous && methods.Any(HttpMethods.IsPost))
+        if (!anonymous && pattern is not null && methods.Any(m => Idempotency.IdempotencyMiddleware.Covers(m, "/" + pattern.RawText?.TrimStart('/'))))
         {
             refusals.Add(StatusCodes.Status422UnprocessableEntity);
         }

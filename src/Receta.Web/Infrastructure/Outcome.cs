@@ -40,6 +40,9 @@ public sealed record TooManyRequestsFailure(TimeSpan RetryAfter) : Failure;
 
 public sealed record TooLargeFailure(string Detail) : Failure;
 
+/// <summary>An <c>Idempotency-Key</c> sent again with another request.</summary>
+public sealed record KeyReusedFailure(string Detail) : Failure;
+
 public sealed record InvalidFailure(IDictionary<string, string[]> Errors) : Failure;
 
 /// <summary>The password was right, but the account also needs a second factor (or the one sent was wrong).</summary>

@@ -27,6 +27,7 @@ public static class OutcomeResults
         NotFoundFailure => StatusCodes.Status404NotFound,
         ConflictFailure => StatusCodes.Status409Conflict,
         TooLargeFailure => StatusCodes.Status413PayloadTooLarge,
+        KeyReusedFailure => StatusCodes.Status422UnprocessableEntity,
         TooManyRequestsFailure => StatusCodes.Status429TooManyRequests,
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "Unknown failure."),
     };
@@ -49,6 +50,7 @@ public static class OutcomeResults
                 Problem(status, "Too many attempts.", "Wait before trying again.")),
             ConflictFailure conflict => Problem(status, "Conflict", conflict.Detail),
             TooLargeFailure tooLarge => Problem(status, "The request body is too large.", tooLarge.Detail),
+            KeyReusedFailure reused => Problem(status, "The idempotency key was used for another request.", reused.Detail),
             _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "Unknown failure."),
         };
     }
@@ -58,6 +60,9 @@ public static class OutcomeResults
 
     private static ProblemHttpResult Problem(int status, string title, string? detail = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
+
+    /// <summary>The answer with a <c>Retry-After</c> header: how long to wait, in whole seconds (at least 1).</summary>
+    public static IResult WithRetryAfter(this IResult result, TimeSpan retryAfter) => new RetryAfterResult(retryAfter, result);
 
     private sealed class RetryAfterResult(TimeSpan retryAfter, IResult inner) : IResult
     {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
 
@@ -292,16 +291,9 @@ public sealed partial class PostgresServer : IAsyncLifetime
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> TryRunAsync(string file, IReadOnlyList<string> arguments, bool asServerUser)
+    private static Task<(int ExitCode, string Output)> TryRunAsync(string file, IReadOnlyList<string> arguments, bool asServerUser)
     {
-        var start = new ProcessStartInfo
-        {
-            FileName = asServerUser && RunsAsRoot ? "runuser" : file,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo { FileName = asServerUser && RunsAsRoot ? "runuser" : file };
         if (asServerUser && RunsAsRoot)
         {
             foreach (var argument in new[] { "-u", SuperUser, "--", file })
@@ -313,24 +305,6 @@ public sealed partial class PostgresServer : IAsyncLifetime
         {
             start.ArgumentList.Add(argument);
         }
-
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException($"Could not start '{start.FileName}'.");
-        process.StandardInput.Close();
-        var output = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"'{Path.GetFileName(file)}' timed out after {CommandTimeout}.");
-        }
-        output.Append(await stdout).Append(await stderr);
-        return (process.ExitCode, output.ToString());
+        return ChildProcess.RunAsync(start, CommandTimeout);
     }
 }

@@ -34,9 +34,11 @@ await app.Services.SeedDemoAsync(app.Configuration);
 
 app.UseSecurityHeaders();
 app.UseRecetaPageCompression();
-app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebErrorPages();
+// Inside the error pages: an exception answered with a status alone (a page request the database
+// could not serve) is turned into the error page on its way out.
+app.UseExceptionHandler();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseAuthentication();
 app.UseRateLimiter();

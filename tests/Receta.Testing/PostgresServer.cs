@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
 
@@ -37,7 +36,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
     static PostgresServer() => AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAllOnExit();
 
-    public PostgresServer() => _stopping = new(StopAsync);
+    public PostgresServer() => _stopping = new(StopAndDeleteAsync);
 
     /// <summary>The folder holding <c>initdb</c>, <c>pg_ctl</c> and <c>postgres</c>.</summary>
     public string BinDirectory { get; private set; } = "";
@@ -90,11 +89,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
         for (var attempt = 1; ; attempt++)
         {
             Port = FreePort();
-            var options = string.Join(' ',
-                $"-h {Host}", $"-p {Port.ToString(CultureInfo.InvariantCulture)}", $"-k '{Path.Combine(_folder, "sockets")}'",
-                "-F", "-c full_page_writes=off", "-c synchronous_commit=off", "-c max_connections=200");
-            var (exitCode, output) = await TryRunAsync(Tool("pg_ctl"),
-                ["-D", DataFolder, "-l", LogFile, "-w", "-t", "60", "-o", options, "start"], asServerUser: true);
+            var (exitCode, output) = await TryStartClusterAsync();
             if (exitCode == 0)
             {
                 return;
@@ -105,6 +100,42 @@ public sealed partial class PostgresServer : IAsyncLifetime
                     $"PostgreSQL did not start (pg_ctl exit code {exitCode}):\n{output}\n--- server log ---\n{ReadLogTail()}");
             }
         }
+    }
+
+    /// <summary>
+    /// Stops the server (<c>pg_ctl stop -m fast</c>: sessions are ended, as by an administrator) and
+    /// keeps its data, for a test of what clients see while the database is down. <see cref="StartAgainAsync"/> brings it back.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        var data = _folder is null ? throw NotStarted() : DataFolder;
+        await RunAsync(Tool("pg_ctl"), ["-D", data, "-m", "fast", "-w", "-t", "30", "stop"], asServerUser: true);
+    }
+
+    /// <summary>Starts a server stopped by <see cref="StopAsync"/> again, on the same port with the same data.</summary>
+    public async Task StartAgainAsync()
+    {
+        if (_folder is null)
+        {
+            throw NotStarted();
+        }
+        var (exitCode, output) = await TryStartClusterAsync();
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL did not start again on port {Port} (pg_ctl exit code {exitCode}):\n{output}\n--- server log ---\n{ReadLogTail()}");
+        }
+    }
+
+    private static InvalidOperationException NotStarted() => new("The server is not started: await InitializeAsync() first.");
+
+    private Task<(int ExitCode, string Output)> TryStartClusterAsync()
+    {
+        var options = string.Join(' ',
+            $"-h {Host}", $"-p {Port.ToString(CultureInfo.InvariantCulture)}", $"-k '{Path.Combine(_folder!, "sockets")}'",
+            "-F", "-c full_page_writes=off", "-c synchronous_commit=off", "-c max_connections=200");
+        return TryRunAsync(Tool("pg_ctl"),
+            ["-D", DataFolder, "-l", LogFile, "-w", "-t", "60", "-o", options, "start"], asServerUser: true);
     }
 
     /// <summary>Creates an empty database and returns an Npgsql connection string for it.</summary>
@@ -132,7 +163,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
     /// <summary>Stops the server and deletes its folder; every caller waits for the same, single stop.</summary>
     public ValueTask DisposeAsync() => new(_stopping.Value);
 
-    private async Task StopAsync()
+    private async Task StopAndDeleteAsync()
     {
         if (_folder is null)
         {
@@ -260,16 +291,9 @@ public sealed partial class PostgresServer : IAsyncLifetime
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> TryRunAsync(string file, IReadOnlyList<string> arguments, bool asServerUser)
+    private static Task<(int ExitCode, string Output)> TryRunAsync(string file, IReadOnlyList<string> arguments, bool asServerUser)
     {
-        var start = new ProcessStartInfo
-        {
-            FileName = asServerUser && RunsAsRoot ? "runuser" : file,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo { FileName = asServerUser && RunsAsRoot ? "runuser" : file };
         if (asServerUser && RunsAsRoot)
         {
             foreach (var argument in new[] { "-u", SuperUser, "--", file })
@@ -281,24 +305,6 @@ public sealed partial class PostgresServer : IAsyncLifetime
         {
             start.ArgumentList.Add(argument);
         }
-
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException($"Could not start '{start.FileName}'.");
-        process.StandardInput.Close();
-        var output = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"'{Path.GetFileName(file)}' timed out after {CommandTimeout}.");
-        }
-        output.Append(await stdout).Append(await stderr);
-        return (process.ExitCode, output.ToString());
+        return ChildProcess.RunAsync(start, CommandTimeout);
     }
 }

@@ -83,6 +83,12 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
     /// <summary>Start with José's journey, the demo a new user meets (off by default: most tests want an empty database).</summary>
     public bool Demo { get; init; }
 
+    /// <summary>
+    /// For SQLite: how long a command waits for a database locked by another connection before it
+    /// fails (the connection string's <c>Default Timeout</c>; 30 s when null). A test of a locked database shortens it.
+    /// </summary>
+    public TimeSpan? SqliteLockTimeout { get; init; }
+
     /// <summary>The host environment; <c>Testing</c> unless a test is about another one.</summary>
     public string Environment { get; init; } = "Testing";
 
@@ -101,7 +107,12 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
                     TempFolders.Delete(abandoned);
                 }
                 _sqliteFolder = TempFolders.Create(SqliteFolderPrefix);
-                _connectionString = $"Data Source={Path.Combine(_sqliteFolder, "receta.db")}";
+                var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_sqliteFolder, "receta.db") };
+                if (SqliteLockTimeout is { } lockTimeout)
+                {
+                    sqlite.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockTimeout.TotalSeconds));
+                }
+                _connectionString = sqlite.ConnectionString;
                 break;
         }
 

@@ -28,6 +28,10 @@ public sealed class AccessTokenAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (WebPages.IsShowingOutagePage(Context))
+        {
+            return AuthenticateResult.NoResult();
+        }
         string? header = Request.Headers.Authorization;
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {

@@ -8,7 +8,9 @@ namespace Receta.Web.Infrastructure;
 /// one account (the account's goal sequence), or an optimistic version check. Changes under one
 /// goal queue on its lock instead (<see cref="GoalWriteFilter"/>). Nothing of the losing attempt
 /// was saved, so the request is replayed from a clean slate, reading the body again. After the
-/// last attempt the error goes to <see cref="ProblemExceptionHandler"/> (409).
+/// last attempt the error goes to <see cref="ProblemExceptionHandler"/> (409). A database that does
+/// not answer (<see cref="DatabaseOutage"/>) is no race: it goes there at once (503), not after a
+/// replay that waits out each timeout again.
 /// </summary>
 public sealed class ConflictRetryMiddleware(RequestDelegate next)
 {
@@ -31,7 +33,7 @@ public sealed class ConflictRetryMiddleware(RequestDelegate next)
                 await next(http);
                 return;
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts && !http.Response.HasStarted)
+            catch (DbUpdateException e) when (attempt < MaxAttempts && !http.Response.HasStarted && !DatabaseOutage.IsOutage(e))
             {
                 db.ChangeTracker.Clear();
                 http.Features.Set<GoalScope>(null);

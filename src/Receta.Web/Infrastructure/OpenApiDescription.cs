@@ -215,6 +215,8 @@ public static class OpenApiDescription
     {
         ({ IsGenericType: true } page, "items") when page.GetGenericTypeDefinition() == typeof(Page<>) => ApiLimits.MaxPageSize,
         (_, "items") when declaringType == typeof(WorkLogResponse) => ApiLimits.MaxPageSize,
+        // The dashboard shows the first page of the caller's goals (GetDashboard).
+        (_, "items") when declaringType == typeof(DashboardResponse) => ApiLimits.MaxPageSize,
         (_, "dependsOn") when declaringType == typeof(MilestoneFields) || declaringType == typeof(MilestoneResponse) || declaringType == typeof(RoadmapItem) => ApiLimits.MaxDependencies,
         (_, "blockedBy") when declaringType == typeof(RoadmapItem) => ApiLimits.MaxDependencies,
         (_, "resources") when declaringType == typeof(SkillFields) || declaringType == typeof(SkillResponse) => ApiLimits.MaxResources,

@@ -85,6 +85,12 @@ public sealed class SessionCookieEvents(RecetaDbContext db, TimeProvider clock, 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (WebPages.IsShowingOutagePage(context.HttpContext))
+        {
+            // Set aside for this one answer, not signed out: the session is most likely still valid.
+            context.RejectPrincipal();
+            return;
+        }
         var principal = context.Principal;
         if (principal is null
             || !Guid.TryParse(principal.FindFirstValue(ClaimNames.UserId), out var userId)

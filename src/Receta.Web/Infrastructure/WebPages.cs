@@ -63,6 +63,33 @@ public static class WebPages
     }
 
     /// <summary>
+    /// Answers a page request that the database could not serve with the status alone (503, set by
+    /// <see cref="ProblemExceptionHandler"/>), which <see cref="UseWebErrorPages"/> turns into the error
+    /// page. That page is rendered for no one in particular: see <see cref="IsShowingOutagePage"/>.
+    /// </summary>
+    public static void ShowOutagePage(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Features.Set(OutagePageFeature.Instance);
+    }
+
+    /// <summary>
+    /// True while the outage page is rendered: authentication then looks nobody up (a session or a
+    /// token lives in the database that just failed, and a second failure would leave no page to show),
+    /// and the person, still signed in, sees the page as a visitor would.
+    /// </summary>
+    public static bool IsShowingOutagePage(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.Features.Get<OutagePageFeature>() is not null;
+    }
+
+    private sealed class OutagePageFeature
+    {
+        public static readonly OutagePageFeature Instance = new();
+    }
+
+    /// <summary>
     /// Refuses a request: the API answers with the failure's problem details; a page answers with the
     /// status alone, which <see cref="UseWebErrorPages"/> turns into the error page.
     /// </summary>

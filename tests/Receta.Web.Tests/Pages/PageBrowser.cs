@@ -72,6 +72,13 @@ internal sealed partial class PageBrowser : IDisposable
             response.Content.Headers.ContentType?.MediaType, response.Headers.Location);
     }
 
+    /// <summary>GETs a path and hands over the whole answer, headers and all; the caller disposes it.</summary>
+    public async Task<HttpResponseMessage> GetMessageAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        return await SendAsync(request);
+    }
+
     /// <summary>GETs a page as a browser that takes compressed answers: its status, its encoding and the bytes that travel.</summary>
     public async Task<(HttpStatusCode Status, string? Encoding, int Bytes)> GetCompressedAsync(string path)
     {

@@ -1,10 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using Receta.Data;
+using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Health;
 
 public static class HealthEndpoints
 {
-
     /// <summary><c>GET /healthz</c>: 200 when the database answers, 503 otherwise.</summary>
     public static void MapHealth(this IEndpointRouteBuilder app) =>
         app.MapGet("/healthz", async (RecetaDbContext db, CancellationToken cancellationToken) =>
@@ -12,9 +13,12 @@ public static class HealthEndpoints
                 bool up;
                 try
                 {
-                    up = await db.Database.CanConnectAsync(cancellationToken);
+                    // A real read, not just a connection: a SQLite file opens even while another
+                    // process holds it locked, and then no query of the app would be answered.
+                    await db.Users.AsNoTracking().AnyAsync(cancellationToken);
+                    up = true;
                 }
-                catch (InvalidOperationException)
+                catch (Exception exception) when (DatabaseOutage.IsOutage(exception) || exception is InvalidOperationException)
                 {
                     up = false;
                 }

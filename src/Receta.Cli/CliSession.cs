@@ -47,7 +47,9 @@ public sealed class CliSession : IDisposable
     public ConfigFile ConfigFile => _configFile;
 
     /// <summary>The client for the configured server and token; a usage failure when there is none.</summary>
-    public ApiClient Api => _api ??= new ApiClient(ServerUri(Config.Server) ?? throw CommandFailedException.Usage(Texts.NotSignedIn), Config.Token);
+    public ApiClient Api => _api ??= new ApiClient(
+        ServerUri(Config.Server) ?? throw CommandFailedException.Usage(Texts.NotSignedIn),
+        Config.Token ?? throw CommandFailedException.Usage(Texts.NotSignedIn));
 
     /// <summary>Today in the account's time zone (as last seen at login), else the machine's.</summary>
     public DateOnly Today

@@ -8,7 +8,7 @@ public static class Problems
 {
     /// <summary>
     /// <c>value: 'value' must be finite.</c> for a validation problem (each field and message,
-    /// joined by "; "), else the problem's detail or title; else the status code.
+    /// joined by "; "), else the problem's title and detail with the status; else the status.
     /// </summary>
     public static string Describe(ApiAnswer answer)
     {
@@ -38,7 +38,8 @@ public static class Problems
                 var detail = Text(root, "detail");
                 if (title is not null || detail is not null)
                 {
-                    return title is null ? detail! : detail is null ? title : $"{title.TrimEnd('.')}: {detail}";
+                    var text = title is null ? detail! : detail is null ? title : $"{title.TrimEnd('.')}: {detail}";
+                    return $"{text} (HTTP {answer.Status})";
                 }
             }
         }

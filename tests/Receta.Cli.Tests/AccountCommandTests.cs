@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using OtpNet;
 using Receta.Testing;
 
 namespace Receta.Cli.Tests;
@@ -41,6 +42,29 @@ public abstract class AccountCommandTests(RecetaApp app)
         Assert.Equal(ExitCodes.Refused, login.ExitCode);
         Assert.Contains("The email or password is not right.", login.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(cli.ConfigPath));
+    }
+
+    [Fact]
+    public async Task Login_TwoFactorAccount_AsksForASecondFactorAndSignsIn()
+    {
+        var user = await app.CreateUserAsync();
+        using var started = await user.Api.PostJsonAsync("/api/v1/me/2fa", new { password = user.Password });
+        await started.AssertStatusAsync(HttpStatusCode.OK);
+        var key = (await started.ReadJsonAsync()).GetProperty("key").GetString()!;
+        var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(app.Clock.GetUtcNow().UtcDateTime);
+        using var confirmed = await user.Api.PostJsonAsync("/api/v1/me/2fa/confirm", new { code });
+        await confirmed.AssertStatusAsync(HttpStatusCode.OK);
+        var recoveryCode = (await confirmed.ReadJsonAsync()).GetProperty("recoveryCodes")[0].GetString()!;
+        using var cli = new CliHarness(app);
+
+        var withoutCode = await cli.RunWithInputAsync($"{user.Email}\n{user.Password}\n", "login", "--server", app.ServerAddress.ToString());
+        var withCode = await cli.RunWithInputAsync($"{user.Email}\n{user.Password}\n{recoveryCode}\n", "login", "--server", app.ServerAddress.ToString());
+
+        Assert.Equal(ExitCodes.Refused, withoutCode.ExitCode);
+        Assert.Contains("A second factor is needed", withoutCode.Error, StringComparison.Ordinal);
+        Assert.True(withCode.ExitCode == 0, withCode.ToString());
+        Assert.Contains("Two-factor code", withCode.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(cli.ConfigPath));
     }
 
     [Fact]

@@ -100,6 +100,22 @@ public abstract class OfflineQueueTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task Queue_ForAnotherServer_WaitsForThatServer()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = await user.GoalAsync("Plant a garden");
+        using var cli = new CliHarness(app).As(user, CliHarness.DeadServer());
+        Assert.Equal(ExitCodes.Done, (await cli.RunAsync("log", goal, "1")).ExitCode);
+
+        var sync = await cli.As(user).RunAsync("sync");
+
+        Assert.True(sync.ExitCode == 0, sync.ToString());
+        Assert.Contains("1 queued for another server", sync.Error, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(cli.QueueFolder));
+        Assert.Empty(await user.ItemsAsync($"/api/v1/goals/{goal}/entries"));
+    }
+
+    [Fact]
     public async Task Queue_Attempt_IsNotQueuedAndExits3()
     {
         var user = await app.CreateUserAsync();

@@ -65,7 +65,10 @@ public static class LoginCommand
         string? code = null;
         for (var tries = 0; ; tries++)
         {
-            var request = new CreateTokenRequest(email, password, $"receta on {session.Environment.HostName}", Code: code);
+            // Six digits are the authenticator's code; anything else is taken for a recovery code.
+            var isTotp = code is not null && code.Length == 6 && code.All(char.IsAsciiDigit);
+            var request = new CreateTokenRequest(email, password, $"receta on {session.Environment.HostName}",
+                Code: isTotp ? code : null, RecoveryCode: isTotp ? null : code);
             // A new key for each try: the body differs once a code is in it.
             var answer = await api.SendAsync(HttpMethod.Post, "/api/v1/auth/tokens",
                 JsonSerializer.SerializeToUtf8Bytes(request, CliJsonContext.Default.CreateTokenRequest), ApiClient.NewIdempotencyKey(), cancellationToken);
@@ -81,7 +84,7 @@ public static class LoginCommand
             {
                 session.Console.Error.WriteLine(Problems.Describe(answer));
             }
-            code = session.Console.AskSecret(session.Texts.AskCode)?.Trim();
+            code = session.Console.AskSecret(session.Texts.AskCode)?.Replace(" ", "", StringComparison.Ordinal).Trim();
             if (string.IsNullOrEmpty(code))
             {
                 throw new CommandFailedException(ExitCodes.Refused, Problems.Describe(answer));

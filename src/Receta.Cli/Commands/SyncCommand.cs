@@ -21,6 +21,10 @@ public static class SyncCommand
             else
             {
                 session.Console.Out.WriteLine(result is null ? texts.NothingToSync : texts.SyncSummary(result.Sent, result.Refused, result.Waiting));
+                if (result is { ForOtherServers: > 0 })
+                {
+                    session.Console.Error.WriteLine(texts.QueuedForOtherServers(result.ForOtherServers));
+                }
             }
             if (result is { Unreachable: true })
             {

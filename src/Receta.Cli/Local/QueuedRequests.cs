@@ -14,7 +14,12 @@ namespace Receta.Cli.Local;
 public sealed record QueuedRequest(string Method, string Path, string Body, string IdempotencyKey, string Server, DateTimeOffset QueuedAt);
 
 /// <summary>What sending the queue did.</summary>
-public sealed record FlushResult(int Sent, int Refused, int Waiting, bool Unreachable);
+/// <param name="Sent">Answered with success, and removed.</param>
+/// <param name="Refused">Refused by the server (printed), and removed.</param>
+/// <param name="Waiting">Still queued.</param>
+/// <param name="Unreachable">The server did not answer: the rest waits.</param>
+/// <param name="ForOtherServers">Of <paramref name="Waiting"/>, those queued for another server than this run's: they wait for it.</param>
+public sealed record FlushResult(int Sent, int Refused, int Waiting, bool Unreachable, int ForOtherServers = 0);
 
 /// <summary>
 /// <c>$XDG_STATE_HOME/receta/queue/</c>: one JSON file per queued request, named by a sequence
@@ -59,7 +64,7 @@ public sealed class QueuedRequests(CliEnvironment environment)
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(refusals);
         var files = Files();
-        int sent = 0, refused = 0;
+        int sent = 0, refused = 0, otherServers = 0;
         for (var i = 0; i < files.Count; i++)
         {
             var request = LocalFiles.ReadJson(files[i], CliJsonContext.Default.QueuedRequest);
@@ -69,6 +74,7 @@ public sealed class QueuedRequests(CliEnvironment environment)
             }
             if (!SameServer(request.Server, api.Server))
             {
+                otherServers++;
                 continue;
             }
             ApiAnswer answer;
@@ -78,7 +84,7 @@ public sealed class QueuedRequests(CliEnvironment environment)
             }
             catch (ServerUnreachableException)
             {
-                return new FlushResult(sent, refused, Files().Count, Unreachable: true);
+                return new FlushResult(sent, refused, Files().Count, Unreachable: true, otherServers);
             }
             if (answer.Succeeded)
             {
@@ -96,7 +102,7 @@ public sealed class QueuedRequests(CliEnvironment environment)
             }
             File.Delete(files[i]);
         }
-        return new FlushResult(sent, refused, Files().Count, Unreachable: false);
+        return new FlushResult(sent, refused, Files().Count, Unreachable: false, otherServers);
     }
 
     public static bool SameServer(string queuedFor, Uri server) =>

@@ -64,6 +64,7 @@ public sealed class Texts
     public required Func<int, string> SentQueued { get; init; }
     public required Func<int, int, int, string> SyncSummary { get; init; }
     public required string NothingToSync { get; init; }
+    public required Func<int, string> QueuedForOtherServers { get; init; }
     public required Func<string, string, string> SignedIn { get; init; }
     public required string SignedOut { get; init; }
     public required string NotSignedIn { get; init; }
@@ -127,6 +128,7 @@ public sealed class Texts
         SentQueued = sent => sent == 1 ? "Sent 1 queued request." : $"Sent {sent} queued requests.",
         SyncSummary = (sent, refused, waiting) => $"Sent {sent}, refused {refused}, still waiting {waiting}.",
         NothingToSync = "Nothing to send.",
+        QueuedForOtherServers = count => $"{count} queued for another server: sent when receta points at it again.",
         SignedIn = (who, server) => $"Signed in as {who} on {server}.",
         SignedOut = "Signed out: the token is revoked and forgotten.",
         NotSignedIn = "Not signed in: run 'receta login' (or set RECETA_SERVER and RECETA_TOKEN).",
@@ -206,6 +208,7 @@ public sealed class Texts
         SentQueued = sent => sent == 1 ? "Enviada 1 petición en cola." : $"Enviadas {sent} peticiones en cola.",
         SyncSummary = (sent, refused, waiting) => $"Enviadas {sent}, rechazadas {refused}, aún en espera {waiting}.",
         NothingToSync = "Nada que enviar.",
+        QueuedForOtherServers = count => $"{count} en cola para otro servidor: se envían cuando receta vuelva a apuntar a él.",
         SignedIn = (who, server) => $"Sesión iniciada como {who} en {server}.",
         SignedOut = "Sesión cerrada: el token está revocado y olvidado.",
         NotSignedIn = "No hay sesión: ejecuta 'receta login' (o define RECETA_SERVER y RECETA_TOKEN).",

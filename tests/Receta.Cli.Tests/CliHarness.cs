@@ -13,7 +13,7 @@ public sealed record CliResult(int ExitCode, string Out, string Error)
 /// <summary>
 /// Runs the real command line in-process (<see cref="CliApp.RunAsync"/>) with its own HOME,
 /// XDG_CONFIG_HOME and XDG_STATE_HOME in a temporary folder, the app's clock, and the environment
-/// variables a test sets. Output is not a terminal, so there is no colour.
+/// variables a test sets. Output is not a terminal (no colour) unless <see cref="Terminal"/>.
 /// </summary>
 public sealed class CliHarness : IDisposable
 {
@@ -32,6 +32,9 @@ public sealed class CliHarness : IDisposable
     }
 
     public RecetaApp App { get; }
+
+    /// <summary>Whether the output stands for a terminal (false by default, as in a pipe).</summary>
+    public bool Terminal { get; set; }
     public string Folder { get; }
 
     public string ConfigPath => Path.Combine(Folder, "config", "receta", "config.json");
@@ -63,7 +66,7 @@ public sealed class CliHarness : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var reader = new StringReader(input);
-        var console = new CliConsole(reader, output, error, outputIsTerminal: false);
+        var console = new CliConsole(reader, output, error, outputIsTerminal: Terminal);
         var environment = new CliEnvironment(name => _variables.GetValueOrDefault(name), App.Clock, "test-host");
         var exit = await CliApp.RunAsync(args, console, environment, TestContext.Current.CancellationToken);
         return new CliResult(exit, output.ToString(), error.ToString());

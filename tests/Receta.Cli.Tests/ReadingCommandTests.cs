@@ -25,6 +25,23 @@ public abstract class ReadingCommandTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task Colour_OnATerminalOnly_AndNeverWithNoColor()
+    {
+        var user = await app.CreateUserAsync();
+        await user.GoalAsync("Paint a mural");
+        using var cli = new CliHarness(app).As(user);
+        cli.Terminal = true;
+
+        var coloured = await cli.RunAsync("status");
+        cli["NO_COLOR"] = "1";
+        var plain = await cli.RunAsync("status");
+
+        Assert.Contains("\u001b[", coloured.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", plain.Out, StringComparison.Ordinal);
+        Assert.Contains("Paint a mural", plain.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Goals_Json_PrintsTheApisItems()
     {
         var user = await app.CreateUserAsync();

@@ -1,10 +1,11 @@
 using Receta.Data;
+using Receta.Web.Components;
 using Receta.Web.Features.Accounts;
 using Receta.Web.Features.Audit;
 using Receta.Web.Features.Circle;
+using Receta.Web.Features.Dashboard;
 using Receta.Web.Features.Demo;
 using Receta.Web.Features.Goals;
-using Receta.Web.Components;
 using Receta.Web.Features.Health;
 using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
@@ -16,7 +17,7 @@ builder.Services.AddRecetaDatabase(builder.Configuration);
 builder.Services.AddRecetaAccounts();
 builder.Services.AddRecetaSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddRecetaEmail(builder.Configuration);
-builder.Services.AddRecetaApi(builder.WebHost);
+builder.Services.AddRecetaApi(builder.WebHost, builder.Environment, builder.Configuration);
 builder.Services.AddRecetaLocalization();
 builder.Services.AddRazorComponents();
 builder.Services.AddRecetaPageCompression();
@@ -51,10 +52,11 @@ app.MapOpenApi();
 // The API reference loads nothing from other origins (the CSP would refuse it): no web fonts.
 app.MapScalarApiReference(options => options.DisableDefaultFonts());
 
-var api = app.MapGroup("/api/v1").RequireAuthorization();
+var api = app.MapGroup("/api/v1").RequireAuthorization().DeclaresApiAnswers();
 api.MapAccounts();
 api.MapAudit();
 api.MapGoals();
+api.MapDashboard();
 api.MapInvitations();
 
 // The web pages: static server rendering with plain form posts, calling the same handlers as the API.

@@ -32,9 +32,3 @@ public sealed class CircleMember : IGoalChild
     public DateTimeOffset InvitedAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
 }
-
-public enum MemberStatus
-{
-    Invited,
-    Active,
-}

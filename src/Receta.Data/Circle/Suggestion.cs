@@ -1,3 +1,5 @@
+using Receta.Core.Circle;
+
 using Receta.Data.Goals;
 
 namespace Receta.Data.Circle;
@@ -18,10 +20,4 @@ public sealed class Suggestion : IGoalChild
 
     public long Sequence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-}
-
-public enum SuggestionStatus
-{
-    Open,
-    Accepted,
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Receta.Web.Features.Accounts;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Components;

@@ -72,12 +72,12 @@ public sealed class AccessTokenAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        await OutcomeResults.Problem(StatusCodes.Status401Unauthorized, "Not authenticated.",
-            "Send a valid personal access token as 'Authorization: Bearer <token>'.").ExecuteAsync(Context);
+        await new UnauthorizedFailure("Send a valid personal access token as 'Authorization: Bearer <token>'.")
+            .ToResult().ExecuteAsync(Context);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        await OutcomeResults.Problem(StatusCodes.Status403Forbidden, "Forbidden.").ExecuteAsync(Context);
+        await Failure.Forbidden("This token may not do this.").ToResult().ExecuteAsync(Context);
 }
 
 /// <summary>Makes and hashes token secrets: 256 random bits, stored only as SHA-256.</summary>

@@ -8,13 +8,11 @@ namespace Receta.Web.Infrastructure;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>Request and response bodies are limited to 1 MiB (imports excepted).</summary>
-    public const long MaxRequestBodyBytes = 1024 * 1024;
-
-    public static IServiceCollection AddRecetaApi(this IServiceCollection services, IWebHostBuilder webHost)
+    public static IServiceCollection AddRecetaApi(this IServiceCollection services, IWebHostBuilder webHost, IHostEnvironment environment, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(webHost);
-        webHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddRecetaOpenApi(environment, configuration);
+        webHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxRequestBodyBytes);
 
         services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
@@ -22,7 +20,6 @@ public static class ApiServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi();
 
         // Authentication (token or session cookie) is set up by AddRecetaSecurity.
         services.AddAuthorization();
@@ -42,8 +39,7 @@ public static class ApiServiceCollectionExtensions
                     // The error page says it, in the person's language.
                     return;
                 }
-                await OutcomeResults.Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", "Wait before trying again.")
-                    .ExecuteAsync(context.HttpContext);
+                await new TooManyRequestsFailure(retryAfter).ToResult().ExecuteAsync(context.HttpContext);
             };
         });
 

@@ -21,9 +21,9 @@ public sealed class CookieAntiforgeryMiddleware(RequestDelegate next)
         var changes = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
         if (changes && SessionCookie.IsCookieAuthenticated(http.User) && !await antiforgery.IsRequestValidAsync(http))
         {
-            await OutcomeResults.Problem(StatusCodes.Status403Forbidden, "The antiforgery token is missing or invalid.",
-                $"Changes made with the session cookie need the token of GET /api/v1/auth/antiforgery in the '{HeaderName}' header.")
-                .ExecuteAsync(http);
+            await Failure.Forbidden(
+                    $"The antiforgery token is missing or invalid: changes made with the session cookie need the token of GET /api/v1/auth/antiforgery in the '{HeaderName}' header.")
+                .ToResult().ExecuteAsync(http);
             return;
         }
         await next(http);

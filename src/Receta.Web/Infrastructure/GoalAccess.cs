@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Data;
-using Receta.Data.Circle;
 using Receta.Data.Goals;
 
 namespace Receta.Web.Infrastructure;

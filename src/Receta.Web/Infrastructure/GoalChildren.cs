@@ -43,10 +43,13 @@ public static class GoalChildren
     /// are validated as on creation, and nothing is saved unless they are valid.
     /// </summary>
     public static async Task<Outcome<T>> PatchAsync<T, TFields>(
-        this RecetaDbContext db, DbSet<T> items, GoalScope scope, string id, JsonElement patch, JsonSerializerOptions json, string what)
+        this RecetaDbContext db, DbSet<T> items, GoalScope scope, string id, JsonElement patch, JsonSerializerOptions json, string what,
+        Func<T, TFields> read, Func<TFields, T, Failure?> apply)
         where T : class, IGoalChild
-        where TFields : IWritableFields<T, TFields>
+        where TFields : notnull
     {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(apply);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         var item = await items.FindInGoalAsync(scope, id);
@@ -54,12 +57,12 @@ public static class GoalChildren
         {
             return Failure.NotFound(what);
         }
-        var merged = JsonMergePatch.Apply(TFields.From(item), patch, json);
+        var merged = JsonMergePatch.Apply(read(item), patch, json);
         if (merged.Failure is { } invalid)
         {
             return invalid;
         }
-        if (merged.Value!.TryApplyTo(item) is { } failure)
+        if (apply(merged.Value!, item) is { } failure)
         {
             return failure;
         }

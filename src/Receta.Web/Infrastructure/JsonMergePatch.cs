@@ -30,6 +30,16 @@ public static class JsonMergePatch
         }
     }
 
+    /// <summary>
+    /// Declares the patch's body as <typeparamref name="TFields"/> (every field optional), the shape a
+    /// client sends, instead of the raw JSON the handler reads.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsMergePatch<TFields>(this RouteHandlerBuilder builder)
+        where TFields : notnull =>
+        builder.Accepts<JsonElement>(MediaType, "application/json").WithMetadata(new MergePatchOf(typeof(TFields)));
+
+    public const string MediaType = "application/merge-patch+json";
+
     private static JsonNode? Merge(JsonNode? target, JsonNode? patch)
     {
         if (patch is not JsonObject patchObject)
@@ -55,3 +65,6 @@ public static class JsonMergePatch
         return result;
     }
 }
+
+/// <summary>The fields a merge patch of this endpoint may carry, for the OpenAPI document.</summary>
+public sealed record MergePatchOf(Type Fields);

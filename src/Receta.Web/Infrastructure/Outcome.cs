@@ -2,7 +2,7 @@ namespace Receta.Web.Infrastructure;
 
 /// <summary>
 /// What a use case answers, without knowing HTTP: a value, or one of the expected failures.
-/// Endpoints turn it into a response with <see cref="OutcomeResults"/>.
+/// Endpoints, pages and forms turn a failure into its status with <see cref="OutcomeResults.StatusCode"/>.
 /// </summary>
 public readonly record struct Outcome<T>
 {
@@ -38,4 +38,9 @@ public sealed record UnauthorizedFailure(string Detail) : Failure;
 
 public sealed record TooManyRequestsFailure(TimeSpan RetryAfter) : Failure;
 
+public sealed record TooLargeFailure(string Detail) : Failure;
+
 public sealed record InvalidFailure(IDictionary<string, string[]> Errors) : Failure;
+
+/// <summary>The password was right, but the account also needs a second factor (or the one sent was wrong).</summary>
+public sealed record SecondFactorRequiredFailure(string Detail) : Failure;

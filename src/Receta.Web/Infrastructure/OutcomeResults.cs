@@ -15,22 +15,48 @@ public static class OutcomeResults
 
     public static IResult ToNoContent<T>(this Outcome<T> outcome) => outcome.ToResult(_ => TypedResults.NoContent());
 
-    public static IResult ToResult(this Failure failure) => failure switch
+    /// <summary>
+    /// The one table from a failure to its status code: the API's problem details, a page's error
+    /// page and a form's refusal all answer with it.
+    /// </summary>
+    public static int StatusCode(this Failure failure) => failure switch
     {
-        InvalidFailure invalid => Invalid(invalid.Errors),
-        NotFoundFailure notFound => Problem(StatusCodes.Status404NotFound, "Not found", $"The {notFound.What} does not exist."),
-        ForbiddenFailure forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Detail),
-        UnauthorizedFailure unauthorized => Problem(StatusCodes.Status401Unauthorized, "Not authenticated.", unauthorized.Detail),
-        TooManyRequestsFailure tooMany => new RetryAfterResult(tooMany.RetryAfter,
-            Problem(StatusCodes.Status429TooManyRequests, "Too many attempts.", "Wait before trying again.")),
-        ConflictFailure conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Detail),
+        InvalidFailure => StatusCodes.Status400BadRequest,
+        UnauthorizedFailure or SecondFactorRequiredFailure => StatusCodes.Status401Unauthorized,
+        ForbiddenFailure => StatusCodes.Status403Forbidden,
+        NotFoundFailure => StatusCodes.Status404NotFound,
+        ConflictFailure => StatusCodes.Status409Conflict,
+        TooLargeFailure => StatusCodes.Status413PayloadTooLarge,
+        TooManyRequestsFailure => StatusCodes.Status429TooManyRequests,
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "Unknown failure."),
     };
+
+    public static IResult ToResult(this Failure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var status = failure.StatusCode();
+        return failure switch
+        {
+            InvalidFailure invalid => Invalid(invalid.Errors),
+            NotFoundFailure notFound => Problem(status, "Not found", $"The {notFound.What} does not exist."),
+            ForbiddenFailure forbidden => Problem(status, "Forbidden", forbidden.Detail),
+            UnauthorizedFailure unauthorized => Problem(status, "Not authenticated.", unauthorized.Detail),
+            // codeRequired tells a client to ask for a code and send the request again.
+            SecondFactorRequiredFailure required => TypedResults.Problem(
+                detail: required.Detail, statusCode: status, title: "A second factor is needed.",
+                extensions: new Dictionary<string, object?> { ["codeRequired"] = true }),
+            TooManyRequestsFailure tooMany => new RetryAfterResult(tooMany.RetryAfter,
+                Problem(status, "Too many attempts.", "Wait before trying again.")),
+            ConflictFailure conflict => Problem(status, "Conflict", conflict.Detail),
+            TooLargeFailure tooLarge => Problem(status, "The request body is too large.", tooLarge.Detail),
+            _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "Unknown failure."),
+        };
+    }
 
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The request is invalid.");
 
-    public static ProblemHttpResult Problem(int status, string title, string? detail = null) =>
+    private static ProblemHttpResult Problem(int status, string title, string? detail = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 
     private sealed class RetryAfterResult(TimeSpan retryAfter, IResult inner) : IResult

@@ -10,7 +10,7 @@ namespace Receta.Web.Infrastructure;
 public sealed record PageRequest(int Limit, string[]? After)
 {
     public const int DefaultLimit = 100;
-    public const int MaxLimit = 1000;
+    public const int MaxLimit = ApiLimits.MaxPageSize;
 
     public static PageRequest Read(string? limit, string? cursor, RequestErrors errors)
     {
@@ -55,9 +55,6 @@ public sealed record PageRequest(int Limit, string[]? After)
         return true;
     }
 }
-
-/// <summary>A page of a list: <c>{ items, nextCursor }</c>.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 public static class PageExtensions
 {

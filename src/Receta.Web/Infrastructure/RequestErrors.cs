@@ -9,11 +9,11 @@ namespace Receta.Web.Infrastructure;
 /// </summary>
 public sealed class RequestErrors
 {
-    public const int MaxTitleLength = 200;
-    public const int MaxTextLength = 10_000;
-    public const double MaxMagnitude = 1e12;
-    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
-    public static readonly DateOnly LatestDate = new(2999, 12, 31);
+    public const int MaxTitleLength = ApiLimits.MaxTitleLength;
+    public const int MaxTextLength = ApiLimits.MaxTextLength;
+    public const double MaxMagnitude = ApiLimits.MaxMagnitude;
+    public static readonly DateOnly EarliestDate = ApiLimits.EarliestDate;
+    public static readonly DateOnly LatestDate = ApiLimits.LatestDate;
 
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 

@@ -9,10 +9,9 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (http.Request.ContentLength > ApiServiceCollectionExtensions.MaxRequestBodyBytes)
+        if (http.Request.ContentLength > ApiLimits.MaxRequestBodyBytes)
         {
-            await OutcomeResults.Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
-                "Request bodies are limited to 1 MiB.").ExecuteAsync(http);
+            await new TooLargeFailure("Request bodies are limited to 1 MiB.").ToResult().ExecuteAsync(http);
             return;
         }
         await next(http);

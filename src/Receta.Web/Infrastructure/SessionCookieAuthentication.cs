@@ -137,8 +137,7 @@ public sealed class SessionCookieEvents(RecetaDbContext db, TimeProvider clock, 
             http.Response.Redirect(WebPages.SignInPath(http.Request));
             return Task.CompletedTask;
         }
-        return OutcomeResults.Problem(StatusCodes.Status401Unauthorized, "Not authenticated.",
-            "The session has ended or does not exist; sign in again.").ExecuteAsync(http);
+        return new UnauthorizedFailure("The session has ended or does not exist; sign in again.").ToResult().ExecuteAsync(http);
     }
 
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)

@@ -74,15 +74,7 @@ public static class WebPages
         {
             return failure.ToResult().ExecuteAsync(http);
         }
-        http.Response.StatusCode = failure switch
-        {
-            ForbiddenFailure => StatusCodes.Status403Forbidden,
-            UnauthorizedFailure => StatusCodes.Status401Unauthorized,
-            TooManyRequestsFailure => StatusCodes.Status429TooManyRequests,
-            ConflictFailure => StatusCodes.Status409Conflict,
-            InvalidFailure => StatusCodes.Status400BadRequest,
-            _ => StatusCodes.Status404NotFound,
-        };
+        http.Response.StatusCode = failure.StatusCode();
         return Task.CompletedTask;
     }
 }

@@ -9,8 +9,7 @@ public sealed class WriteScopeMiddleware(RequestDelegate next)
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
             && CurrentUser.From(http) is { CanWrite: false })
         {
-            await OutcomeResults.Problem(StatusCodes.Status403Forbidden, "Forbidden.",
-                "This token has the 'read' scope; changes need a 'write' token.").ExecuteAsync(http);
+            await Failure.Forbidden("This token has the 'read' scope; changes need a 'write' token.").ToResult().ExecuteAsync(http);
             return;
         }
         await next(http);

@@ -37,6 +37,30 @@ public abstract class PasswordTests(RecetaApp app)
         Assert.False(await AccountExistsAsync(email));
     }
 
+    [Fact]
+    public async Task Register_PasswordOverAThousandCharacters_Returns400NamingPasswordAndCreatesNoAccount()
+    {
+        using var client = app.CreateApiClient();
+        var email = OwnApp.UniqueEmail();
+        var password = string.Concat(Enumerable.Range(0, 101).Select(i => $"word{i:D5} "))[..1001];
+
+        using var response = await client.PostJsonAsync("/api/v1/auth/register", new { email, password, displayName = "Long" });
+
+        await AssertRefusedAsync(response, "password", "at most 1000 characters");
+        Assert.False(await AccountExistsAsync(email));
+    }
+
+    [Fact]
+    public async Task CreateToken_PasswordOverAThousandCharacters_Returns401AsAnyWrongPassword()
+    {
+        var user = await app.CreateUserAsync();
+        using var client = app.CreateApiClient();
+
+        using var response = await client.PostJsonAsync("/api/v1/auth/tokens", new { email = user.Email, password = new string('x', 1001), name = "long" });
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
     [Theory]
     [InlineData("aaaaaaaaaaaa", "one short part repeated")]
     [InlineData("abcabcabcabc", "one short part repeated")]

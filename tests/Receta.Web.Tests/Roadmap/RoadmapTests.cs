@@ -79,6 +79,20 @@ public abstract class RoadmapTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task AddMilestone_MoreThanAHundredDependencies_Returns400NamingDependsOnAndCreatesNothing()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, new { title = "Many steps" }));
+        var first = Id(await PostAsync(user, $"/api/v1/goals/{goal}/milestones", new { title = "First" }));
+
+        using var response = await user.Api.PostJsonAsync($"/api/v1/goals/{goal}/milestones",
+            new { title = "Everything", dependsOn = Enumerable.Repeat(first, 101).ToArray() });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "dependsOn");
+        Assert.Single(Items(await RoadmapAsync(user, goal, "2025-03-01")));
+    }
+
+    [Fact]
     public async Task AddMilestone_TitleLength_AcceptsTwoHundredRefusesMore()
     {
         var user = await app.CreateUserAsync();

@@ -8,7 +8,7 @@ public static class AccountServiceCollectionExtensions
 {
     /// <summary>
     /// ASP.NET Core Identity for accounts, with the rules the defaults miss: passwords of at least
-    /// 12 characters with no composition rules but no common or guessable ones, PBKDF2 at 210,000 iterations
+    /// 12 characters (and at most 1,000) with no composition rules but no common or guessable ones, PBKDF2 at 210,000 iterations
     /// (older hashes are re-hashed on the next sign-in). Identity's own lockout is off: it reads
     /// the system clock and never forgets old failures; <see cref="AccountLockout"/> counts the
     /// failures of the last 15 minutes instead.
@@ -28,6 +28,7 @@ public static class AccountServiceCollectionExtensions
                 options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<RecetaDbContext>()
+            .AddPasswordValidator<PasswordLengthValidator>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddPasswordValidator<GuessablePasswordValidator>();
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);

@@ -12,10 +12,9 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class ChangePassword
 {
-    public sealed record Request(string? CurrentPassword, string? NewPassword);
 
     public static async Task<Outcome<bool>> HandleAsync(
-        CurrentUser caller, Guid? sessionId, Request request, SignIn signIn, UserManager<User> users, RecetaDbContext db, AuditLog audit)
+        CurrentUser caller, Guid? sessionId, ChangePasswordRequest request, SignIn signIn, UserManager<User> users, RecetaDbContext db, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
@@ -65,7 +64,7 @@ public static class ChangePassword
     }
 
     public static void Map(RouteGroupBuilder me) =>
-        me.MapPost("/password", async (CurrentUser caller, HttpContext http, Request request, SignIn signIn,
+        me.MapPost("/password", async (CurrentUser caller, HttpContext http, ChangePasswordRequest request, SignIn signIn,
                 UserManager<User> users, RecetaDbContext db, AuditLog audit) =>
                 (await HandleAsync(caller, SessionCookie.SessionId(http.User), request, signIn, users, db, audit)).ToNoContent())
             .Produces(StatusCodes.Status204NoContent);

@@ -11,11 +11,9 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class ConfirmTwoFactor
 {
-    public sealed record Request(string? Code);
 
-    public sealed record Response(IReadOnlyList<string> RecoveryCodes);
 
-    public static async Task<Outcome<Response>> HandleAsync(CurrentUser caller, Request request, UserManager<User> users, TwoFactor twoFactor, AuditLog audit)
+    public static async Task<Outcome<RecoveryCodesResponse>> HandleAsync(CurrentUser caller, ConfirmTwoFactorRequest request, UserManager<User> users, TwoFactor twoFactor, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
@@ -47,11 +45,11 @@ public static class ConfirmTwoFactor
         audit.Add(user.Id, AuditActions.TwoFactorEnabled);
         // Saves the flag, the recovery codes and the audit event together.
         await users.SetTwoFactorEnabledAsync(user, true);
-        return new Response(codes);
+        return new RecoveryCodesResponse(codes);
     }
 
     public static void Map(RouteGroupBuilder me) =>
-        me.MapPost("/2fa/confirm", async (CurrentUser caller, Request request, UserManager<User> users, TwoFactor twoFactor, AuditLog audit) =>
+        me.MapPost("/2fa/confirm", async (CurrentUser caller, ConfirmTwoFactorRequest request, UserManager<User> users, TwoFactor twoFactor, AuditLog audit) =>
                 (await HandleAsync(caller, request, users, twoFactor, audit)).ToOk())
-            .Produces<Response>();
+            .Produces<RecoveryCodesResponse>();
 }

@@ -14,12 +14,10 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class CreateSession
 {
-    public sealed record Request(string? Email, string? Password, string? Code, string? RecoveryCode);
 
-    public sealed record Response(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 
     public static async Task<Outcome<UserSession>> HandleAsync(
-        Request request, Guid? previousSessionId, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock, BrowserSessionOptions options)
+        CreateSessionRequest request, Guid? previousSessionId, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock, BrowserSessionOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(signIn);
@@ -71,7 +69,7 @@ public static class CreateSession
     }
 
     public static void Map(RouteGroupBuilder auth) =>
-        auth.MapPost("/session", async (Request request, HttpContext http, SignIn signIn, RecetaDbContext db, AuditLog audit,
+        auth.MapPost("/session", async (CreateSessionRequest request, HttpContext http, SignIn signIn, RecetaDbContext db, AuditLog audit,
                 TimeProvider clock, IOptions<BrowserSessionOptions> options) =>
             {
                 var outcome = await HandleAsync(request, SessionCookie.SessionId(http.User), signIn, db, audit, clock, options.Value);
@@ -79,10 +77,11 @@ public static class CreateSession
                 {
                     await SetCookieAsync(http, session);
                 }
-                return outcome.ToSignInResult(created =>
-                    TypedResults.Created("/api/v1/auth/session", new Response(created.Id, created.CreatedAt, created.ExpiresAt)));
+                return outcome.ToResult(created =>
+                    TypedResults.Created("/api/v1/auth/session", new SessionResponse(created.Id, created.CreatedAt, created.ExpiresAt)));
             })
             .AllowAnonymous()
             .RequireRateLimiting(SignIn.RateLimitPolicy)
-            .Produces<Response>(StatusCodes.Status201Created);
+            .Produces<SessionResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

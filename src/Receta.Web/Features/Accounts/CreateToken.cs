@@ -10,11 +10,9 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class CreateToken
 {
-    public sealed record Request(string? Email, string? Password, string? Name, string? Scope, DateTimeOffset? ExpiresAt, string? Code, string? RecoveryCode);
 
-    public sealed record Response(Guid Id, string Name, string Scope, string Token, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
 
-    public static async Task<Outcome<Response>> HandleAsync(Request request, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock)
+    public static async Task<Outcome<CreateTokenResponse>> HandleAsync(CreateTokenRequest request, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(signIn);
@@ -62,7 +60,7 @@ public static class CreateToken
         db.AccessTokens.Add(token);
         audit.Add(token.UserId, AuditActions.TokenCreated, $"'{token.Name}' ({ScopeName(token.Scope)})");
         await db.SaveChangesAsync();
-        return new Response(token.Id, token.Name, ScopeName(token.Scope), secret, token.CreatedAt, token.ExpiresAt);
+        return new CreateTokenResponse(token.Id, token.Name, ScopeName(token.Scope), secret, token.CreatedAt, token.ExpiresAt);
     }
 
     public static string ScopeName(TokenScope scope) => scope == TokenScope.Read ? "read" : "write";
@@ -74,10 +72,11 @@ public static class CreateToken
     }
 
     public static void Map(RouteGroupBuilder auth) =>
-        auth.MapPost("/tokens", async (Request request, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock) =>
-                (await HandleAsync(request, signIn, db, audit, clock)).ToSignInResult(created =>
+        auth.MapPost("/tokens", async (CreateTokenRequest request, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock) =>
+                (await HandleAsync(request, signIn, db, audit, clock)).ToResult(created =>
                     TypedResults.Created($"/api/v1/auth/tokens/{created.Id}", created)))
             .AllowAnonymous()
             .RequireRateLimiting(SignIn.RateLimitPolicy)
-            .Produces<Response>(StatusCodes.Status201Created);
+            .Produces<CreateTokenResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

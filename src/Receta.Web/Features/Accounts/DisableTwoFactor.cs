@@ -11,10 +11,9 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class DisableTwoFactor
 {
-    public sealed record Request(string? Password, string? Code, string? RecoveryCode);
 
     public static async Task<Outcome<bool>> HandleAsync(
-        CurrentUser caller, Request? request, SignIn signIn, UserManager<User> users, TwoFactor twoFactor, AuditLog audit)
+        CurrentUser caller, DisableTwoFactorRequest? request, SignIn signIn, UserManager<User> users, TwoFactor twoFactor, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(signIn);
@@ -41,7 +40,7 @@ public static class DisableTwoFactor
     }
 
     public static void Map(RouteGroupBuilder me) =>
-        me.MapDelete("/2fa", async (CurrentUser caller, [FromBody] Request? request, SignIn signIn, UserManager<User> users,
+        me.MapDelete("/2fa", async (CurrentUser caller, [FromBody] DisableTwoFactorRequest? request, SignIn signIn, UserManager<User> users,
                 TwoFactor twoFactor, AuditLog audit) =>
                 (await HandleAsync(caller, request, signIn, users, twoFactor, audit)).ToNoContent())
             .Produces(StatusCodes.Status204NoContent);

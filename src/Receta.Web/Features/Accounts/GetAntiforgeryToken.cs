@@ -9,14 +9,13 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class GetAntiforgeryToken
 {
-    public sealed record Response(string Token, string HeaderName, string FormFieldName);
 
     public static void Map(RouteGroupBuilder auth) =>
         auth.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
             {
                 var tokens = antiforgery.GetAndStoreTokens(http);
-                return TypedResults.Ok(new Response(tokens.RequestToken!, tokens.HeaderName!, tokens.FormFieldName));
+                return TypedResults.Ok(new AntiforgeryTokenResponse(tokens.RequestToken!, tokens.HeaderName!, tokens.FormFieldName));
             })
             .AllowAnonymous()
-            .Produces<Response>();
+            .Produces<AntiforgeryTokenResponse>();
 }

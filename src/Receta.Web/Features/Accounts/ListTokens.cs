@@ -6,9 +6,8 @@ namespace Receta.Web.Features.Accounts;
 
 public static class ListTokens
 {
-    public sealed record Item(Guid Id, string Name, string Scope, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? ExpiresAt);
 
-    public static async Task<Outcome<Page<Item>>> HandleAsync(CurrentUser user, PageRequest page, RecetaDbContext db)
+    public static async Task<Outcome<Page<TokenResponse>>> HandleAsync(CurrentUser user, PageRequest page, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(page);
@@ -21,7 +20,7 @@ public static class ListTokens
             .ToListAsync();
         return rows.ToPage(
             page,
-            t => new Item(t.Id, t.Name, CreateToken.ScopeName(t.Scope), t.CreatedAt, t.LastUsedAt, t.ExpiresAt),
+            t => new TokenResponse(t.Id, t.Name, CreateToken.ScopeName(t.Scope), t.CreatedAt, t.LastUsedAt, t.ExpiresAt),
             _ => PageRequest.Encode(skip + page.Limit));
     }
 
@@ -32,5 +31,5 @@ public static class ListTokens
                 var page = PageRequest.Read(limit, cursor, errors);
                 return errors.Any ? errors.ToFailure().ToResult() : (await HandleAsync(user, page, db)).ToOk();
             })
-            .Produces<Page<Item>>();
+            .Produces<Page<TokenResponse>>();
 }

@@ -10,14 +10,13 @@ namespace Receta.Web.Features.Accounts;
 /// <summary>The caller's own account: read it, and change the display name or time zone.</summary>
 public static class MyAccount
 {
-    public sealed record Fields(string? DisplayName, string? TimeZone);
 
     public static async Task<Outcome<AccountResponse>> GetAsync(CurrentUser user, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(db);
         var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == user.Id);
-        return account is null ? Failure.NotFound("account") : AccountResponse.From(account);
+        return account is null ? Failure.NotFound("account") : AccountResponses.From(account);
     }
 
     public static async Task<Outcome<AccountResponse>> UpdateAsync(
@@ -30,7 +29,7 @@ public static class MyAccount
         {
             return Failure.NotFound("account");
         }
-        var merged = JsonMergePatch.Apply(new Fields(account.DisplayName, account.TimeZone), patch, json);
+        var merged = JsonMergePatch.Apply(new AccountFields(account.DisplayName, account.TimeZone), patch, json);
         if (merged.Failure is { } failure)
         {
             return failure;
@@ -49,17 +48,20 @@ public static class MyAccount
         account.DisplayName = displayName;
         account.TimeZone = timeZone;
         await db.SaveChangesAsync();
-        return AccountResponse.From(account);
+        return AccountResponses.From(account);
     }
 
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/me", async (CurrentUser user, RecetaDbContext db) => (await GetAsync(user, db)).ToOk())
             .WithTags("Accounts")
-            .Produces<AccountResponse>();
+            .Produces<AccountResponse>()
+            .WithName("GetMyAccount");
         api.MapPatch("/me", async (CurrentUser user, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json) =>
                 (await UpdateAsync(user, patch, db, json.Value.SerializerOptions)).ToOk())
             .WithTags("Accounts")
-            .Produces<AccountResponse>();
+            .Produces<AccountResponse>()
+            .AcceptsMergePatch<AccountFields>()
+            .WithName("UpdateMyAccount");
     }
 }

@@ -6,9 +6,8 @@ namespace Receta.Web.Features.Accounts;
 
 public static class Register
 {
-    public sealed record Request(string? Email, string? Password, string? DisplayName, string? TimeZone);
 
-    public static async Task<Outcome<User>> HandleAsync(Request request, UserManager<User> users, TimeProvider clock)
+    public static async Task<Outcome<User>> HandleAsync(RegisterRequest request, UserManager<User> users, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(users);
@@ -53,9 +52,10 @@ public static class Register
     }
 
     public static void Map(RouteGroupBuilder auth) =>
-        auth.MapPost("/register", async (Request request, UserManager<User> users, TimeProvider clock) =>
+        auth.MapPost("/register", async (RegisterRequest request, UserManager<User> users, TimeProvider clock) =>
                 (await HandleAsync(request, users, clock)).ToResult(user =>
-                    TypedResults.Created("/api/v1/me", AccountResponse.From(user))))
+                    TypedResults.Created("/api/v1/me", AccountResponses.From(user))))
             .AllowAnonymous()
-            .Produces<AccountResponse>(StatusCodes.Status201Created);
+            .Produces<AccountResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -15,10 +15,9 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static partial class RemoveAccount
 {
-    public sealed record Request(string? Password);
 
     public static async Task<Outcome<bool>> HandleAsync(
-        CurrentUser caller, Request? request, SignIn signIn, UserManager<User> users, RecetaDbContext db, ILogger logger)
+        CurrentUser caller, RemoveAccountRequest? request, SignIn signIn, UserManager<User> users, RecetaDbContext db, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(signIn);
@@ -41,7 +40,7 @@ public static partial class RemoveAccount
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapDelete("/me", async (CurrentUser caller, HttpContext http, [FromBody] Request? request, SignIn signIn,
+        api.MapDelete("/me", async (CurrentUser caller, HttpContext http, [FromBody] RemoveAccountRequest? request, SignIn signIn,
                 UserManager<User> users, RecetaDbContext db, ILoggerFactory loggers) =>
             {
                 var outcome = await HandleAsync(caller, request, signIn, users, db, loggers.CreateLogger(typeof(RemoveAccount).FullName!));

@@ -23,7 +23,7 @@ public static class RevokeToken
     }
 
     public static void Map(RouteGroupBuilder auth) =>
-        auth.MapDelete("/tokens/{tokenId}", async (CurrentUser user, string tokenId, RecetaDbContext db, AuditLog audit) =>
-                (await HandleAsync(user, tokenId, db, audit)).ToNoContent())
+        auth.MapDelete("/tokens/{id}", async (CurrentUser user, string id, RecetaDbContext db, AuditLog audit) =>
+                (await HandleAsync(user, id, db, audit)).ToNoContent())
             .Produces(StatusCodes.Status204NoContent);
 }

@@ -23,6 +23,11 @@ public sealed class SignIn(UserManager<User> users, AccountLockout lockout, TwoF
     public async Task<Outcome<User>> CheckAsync(Credentials credentials)
     {
         ArgumentNullException.ThrowIfNull(credentials);
+        if (credentials.Password.Length > ApiLimits.MaxPasswordLength)
+        {
+            // No password that long was ever accepted, so it cannot be right: refused unhashed.
+            return BadCredentials;
+        }
         var user = await users.FindByEmailAsync(credentials.Email.Trim());
         if (user is null)
         {
@@ -77,6 +82,10 @@ public sealed class SignIn(UserManager<User> users, AccountLockout lockout, TwoF
         {
             return Failure.Invalid(field, $"'{field}' is required.");
         }
+        if (password.Length > ApiLimits.MaxPasswordLength)
+        {
+            return Failure.Invalid(field, "The password is not right.");
+        }
         if (await lockout.RetryAfterAsync(user.Id) is { } locked)
         {
             return new TooManyRequestsFailure(locked);
@@ -111,23 +120,4 @@ public sealed class SignIn(UserManager<User> users, AccountLockout lockout, TwoF
 
     private string DummyHash() =>
         s_dummyHash ??= users.PasswordHasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
-}
-
-/// <summary>The password was right, but the account also needs a second factor (or the one sent was wrong).</summary>
-public sealed record SecondFactorRequiredFailure(string Detail) : Failure;
-
-public static class SignInResults
-{
-    /// <summary>
-    /// Like <see cref="OutcomeResults.ToResult{T}"/>, and a 401 whose problem carries
-    /// <c>codeRequired: true</c> when a second factor is needed, so a client knows to ask for a code.
-    /// </summary>
-    public static IResult ToSignInResult<T>(this Outcome<T> outcome, Func<T, IResult> onSuccess) =>
-        outcome.Failure is SecondFactorRequiredFailure required
-            ? TypedResults.Problem(
-                detail: required.Detail,
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "A second factor is needed.",
-                extensions: new Dictionary<string, object?> { ["codeRequired"] = true })
-            : outcome.ToResult(onSuccess);
 }

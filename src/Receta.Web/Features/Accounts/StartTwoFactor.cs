@@ -9,11 +9,9 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class StartTwoFactor
 {
-    public sealed record Request(string? Password);
 
-    public sealed record Response(string Key, string AuthenticatorUri);
 
-    public static async Task<Outcome<Response>> HandleAsync(CurrentUser caller, Request request, SignIn signIn, TwoFactor twoFactor)
+    public static async Task<Outcome<TwoFactorSetupResponse>> HandleAsync(CurrentUser caller, StartTwoFactorRequest request, SignIn signIn, TwoFactor twoFactor)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
@@ -29,11 +27,11 @@ public static class StartTwoFactor
             return Failure.Conflict("Two-factor sign-in is already on; turn it off first to change the authenticator.");
         }
         var (key, uri) = await twoFactor.NewAuthenticatorKeyAsync(confirmed.Value);
-        return new Response(key, uri);
+        return new TwoFactorSetupResponse(key, uri);
     }
 
     public static void Map(RouteGroupBuilder me) =>
-        me.MapPost("/2fa", async (CurrentUser caller, Request request, SignIn signIn, TwoFactor twoFactor) =>
+        me.MapPost("/2fa", async (CurrentUser caller, StartTwoFactorRequest request, SignIn signIn, TwoFactor twoFactor) =>
                 (await HandleAsync(caller, request, signIn, twoFactor)).ToOk())
-            .Produces<Response>();
+            .Produces<TwoFactorSetupResponse>();
 }

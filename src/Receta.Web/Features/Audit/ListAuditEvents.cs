@@ -7,9 +7,8 @@ namespace Receta.Web.Features.Audit;
 /// <summary>The caller's own audit log, newest first, paged by a cursor on (time, id).</summary>
 public static class ListAuditEvents
 {
-    public sealed record Item(Guid Id, DateTimeOffset At, string Action, string? Detail, Guid? GoalId, string? IpAddress);
 
-    public static async Task<Outcome<Page<Item>>> HandleAsync(CurrentUser user, PageRequest page, RecetaDbContext db)
+    public static async Task<Outcome<Page<AuditEventResponse>>> HandleAsync(CurrentUser user, PageRequest page, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(page);
@@ -26,7 +25,7 @@ public static class ListAuditEvents
             .ToListAsync();
         return rows.ToPage(
             page,
-            e => new Item(e.Id, e.At, e.Action, e.Detail, e.GoalId, e.IpAddress),
+            e => new AuditEventResponse(e.Id, e.At, e.Action, e.Detail, e.GoalId, e.IpAddress),
             e => PageRequest.Encode(e.At.UtcTicks, e.Id));
     }
 
@@ -37,5 +36,5 @@ public static class ListAuditEvents
                 var page = PageRequest.Read(limit, cursor, errors);
                 return errors.Any ? errors.ToFailure().ToResult() : (await HandleAsync(user, page, db)).ToOk();
             })
-            .Produces<Page<Item>>();
+            .Produces<Page<AuditEventResponse>>();
 }

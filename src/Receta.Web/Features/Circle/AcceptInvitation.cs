@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Receta.Core.Circle;
 using Receta.Data;
-using Receta.Data.Circle;
 using Receta.Web.Features.Goals;
 using Receta.Web.Infrastructure;
 
@@ -39,7 +39,7 @@ public static class AcceptInvitation
             });
         }
         var goal = await db.Goals.AsNoTracking().FirstAsync(g => g.OwnerId == invitation.OwnerId && g.Id == invitation.GoalId);
-        return GoalResponse.From(goal, invitation.Role);
+        return GoalResponses.From(goal, invitation.Role);
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -9,11 +9,9 @@ namespace Receta.Web.Features.Circle;
 /// <summary>Cheers and comments on a goal, from cheerleaders and up.</summary>
 public static class Cheers
 {
-    public sealed record Request(string? Message);
 
-    public sealed record Response(Guid Id, string Message, Guid AuthorId, string AuthorName, DateTimeOffset CreatedAt);
 
-    public static async Task<Outcome<Response>> AddAsync(GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock)
+    public static async Task<Outcome<CheerResponse>> AddAsync(GoalScope scope, CheerRequest request, RecetaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
@@ -43,10 +41,10 @@ public static class Cheers
         db.Cheers.Add(cheer);
         await db.SaveChangesAsync();
         var author = await db.Users.Where(u => u.Id == cheer.AuthorId).Select(u => u.DisplayName).FirstAsync();
-        return new Response(cheer.Id, cheer.Message, cheer.AuthorId, author, cheer.CreatedAt);
+        return new CheerResponse(cheer.Id, cheer.Message, cheer.AuthorId, author, cheer.CreatedAt);
     }
 
-    public static async Task<Page<Response>> ListAsync(GoalScope scope, PageRequest page, RecetaDbContext db)
+    public static async Task<Page<CheerResponse>> ListAsync(GoalScope scope, PageRequest page, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(page);
@@ -61,17 +59,18 @@ public static class Cheers
             .ToListAsync();
         rows = [.. rows.OrderBy(r => r.Cheer.Sequence)];
         return rows.ToPage(page,
-            r => new Response(r.Cheer.Id, r.Cheer.Message, r.Cheer.AuthorId, r.DisplayName, r.Cheer.CreatedAt),
+            r => new CheerResponse(r.Cheer.Id, r.Cheer.Message, r.Cheer.AuthorId, r.DisplayName, r.Cheer.CreatedAt),
             r => PageRequest.Encode(r.Cheer.Sequence));
     }
 
     public static void Map(RouteGroupBuilder goal)
     {
-        goal.MapPost("/cheers", async (GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock) =>
+        goal.MapPost("/cheers", async (GoalScope scope, CheerRequest request, RecetaDbContext db, TimeProvider clock) =>
                 (await AddAsync(scope, request, db, clock)).ToResult(cheer =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/cheers/{cheer.Id}", cheer)))
             .Requires(GoalAction.Cheer)
-            .Produces<Response>(StatusCodes.Status201Created);
+            .Produces<CheerResponse>(StatusCodes.Status201Created)
+            .WithName("Cheer");
         goal.MapGet("/cheers", async (GoalScope scope, string? limit, string? cursor, RecetaDbContext db) =>
             {
                 var errors = new RequestErrors();
@@ -79,6 +78,7 @@ public static class Cheers
                 return errors.Any ? errors.ToFailure().ToResult() : TypedResults.Ok(await ListAsync(scope, page, db));
             })
             .Requires(GoalAction.Cheer)
-            .Produces<Page<Response>>();
+            .Produces<Page<CheerResponse>>()
+            .WithName("ListCheers");
     }
 }

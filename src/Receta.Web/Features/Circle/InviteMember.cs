@@ -15,10 +15,9 @@ namespace Receta.Web.Features.Circle;
 /// </summary>
 public static class InviteMember
 {
-    public sealed record Request(string? Email, CircleRole? Role);
 
     public static async Task<Outcome<InvitationResponse>> HandleAsync(
-        GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock, IConfiguration configuration, IEmailSender email, AuditLog audit)
+        GoalScope scope, InviteMemberRequest request, RecetaDbContext db, TimeProvider clock, IConfiguration configuration, IEmailSender email, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(scope);
@@ -75,7 +74,7 @@ public static class InviteMember
     }
 
     public static void Map(RouteGroupBuilder goal) =>
-        goal.MapPost("/circle", async (GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock, IConfiguration configuration, IEmailSender email, AuditLog audit) =>
+        goal.MapPost("/circle", async (GoalScope scope, InviteMemberRequest request, RecetaDbContext db, TimeProvider clock, IConfiguration configuration, IEmailSender email, AuditLog audit) =>
                 (await HandleAsync(scope, request, db, clock, configuration, email, audit)).ToResult(invitation =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/circle/{invitation.Id}", invitation)))
             .Requires(GoalAction.Manage)

@@ -7,9 +7,8 @@ namespace Receta.Web.Features.Circle;
 
 public static class ListCircle
 {
-    public sealed record Response(IReadOnlyList<MemberResponse> Items);
 
-    public static async Task<Response> HandleAsync(GoalScope scope, RecetaDbContext db)
+    public static async Task<ItemList<MemberResponse>> HandleAsync(GoalScope scope, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
@@ -20,11 +19,11 @@ public static class ListCircle
             .GroupJoin(db.Users.AsNoTracking(), m => m.UserId, u => (Guid?)u.Id, (m, users) => new { Member = m, Users = users })
             .SelectMany(x => x.Users.DefaultIfEmpty(), (x, u) => new { x.Member, DisplayName = u == null ? null : u.DisplayName })
             .ToListAsync();
-        return new Response(members.Select(m => MemberResponse.From(m.Member, m.DisplayName)).ToList());
+        return new ItemList<MemberResponse>(members.Select(m => MemberResponses.From(m.Member, m.DisplayName)).ToList());
     }
 
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapGet("/circle", async (GoalScope scope, RecetaDbContext db) => TypedResults.Ok(await HandleAsync(scope, db)))
             .Requires(GoalAction.Read)
-            .Produces<Response>();
+            .Produces<ItemList<MemberResponse>>();
 }

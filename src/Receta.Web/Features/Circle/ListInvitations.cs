@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Receta.Core.Circle;
 using Receta.Data;
-using Receta.Data.Circle;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Circle;
@@ -8,11 +8,9 @@ namespace Receta.Web.Features.Circle;
 /// <summary>The invitations waiting for the caller's email.</summary>
 public static class ListInvitations
 {
-    public sealed record Item(Guid Id, Guid GoalId, string GoalTitle, string InvitedBy, Core.Circle.CircleRole Role, DateTimeOffset InvitedAt);
 
-    public sealed record Response(IReadOnlyList<Item> Items);
 
-    public static async Task<Response> HandleAsync(CurrentUser user, RecetaDbContext db)
+    public static async Task<ItemList<ReceivedInvitationResponse>> HandleAsync(CurrentUser user, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(db);
@@ -20,13 +18,13 @@ public static class ListInvitations
         var items = await db.CircleMembers.AsNoTracking()
             .Where(m => m.NormalizedEmail == email && m.Status == MemberStatus.Invited)
             .Join(db.Goals, m => new { m.OwnerId, Id = m.GoalId }, g => new { g.OwnerId, g.Id }, (m, g) => new { m, g.Title })
-            .Join(db.Users, x => x.m.OwnerId, u => u.Id, (x, u) => new Item(x.m.Id, x.m.GoalId, x.Title, u.DisplayName, x.m.Role, x.m.InvitedAt))
+            .Join(db.Users, x => x.m.OwnerId, u => u.Id, (x, u) => new ReceivedInvitationResponse(x.m.Id, x.m.GoalId, x.Title, u.DisplayName, x.m.Role, x.m.InvitedAt))
             .ToListAsync();
-        return new Response(items.OrderBy(i => i.InvitedAt).ToList());
+        return new ItemList<ReceivedInvitationResponse>(items.OrderBy(i => i.InvitedAt).ToList());
     }
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/invitations", async (CurrentUser user, RecetaDbContext db) => TypedResults.Ok(await HandleAsync(user, db)))
             .WithTags("Circle")
-            .Produces<Response>();
+            .Produces<ItemList<ReceivedInvitationResponse>>();
 }

@@ -27,5 +27,6 @@ public static class RemoveMember
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapDelete("/circle/{memberId}", async (GoalScope scope, string memberId, RecetaDbContext db, AuditLog audit) =>
                 (await HandleAsync(scope, memberId, db, audit)).ToNoContent())
-            .Requires(GoalAction.Manage);
+            .Requires(GoalAction.Manage)
+            .Produces(StatusCodes.Status204NoContent);
 }

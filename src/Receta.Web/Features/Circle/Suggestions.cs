@@ -11,12 +11,9 @@ namespace Receta.Web.Features.Circle;
 /// <summary>Mentors suggest milestones; the owner or a partner accepts one into the roadmap.</summary>
 public static class Suggestions
 {
-    public sealed record Request(string? Title, DateOnly? DueDate);
 
-    public sealed record Response(
-        Guid Id, string Title, DateOnly? DueDate, SuggestionStatus Status, Guid? MilestoneId, Guid AuthorId, string AuthorName, DateTimeOffset CreatedAt);
 
-    public static async Task<Outcome<Response>> SuggestAsync(GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock)
+    public static async Task<Outcome<SuggestionResponse>> SuggestAsync(GoalScope scope, SuggestionRequest request, RecetaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
@@ -48,7 +45,7 @@ public static class Suggestions
         return ToResponse(suggestion, author);
     }
 
-    public static async Task<IReadOnlyList<Response>> ListAsync(GoalScope scope, RecetaDbContext db)
+    public static async Task<IReadOnlyList<SuggestionResponse>> ListAsync(GoalScope scope, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
@@ -88,26 +85,29 @@ public static class Suggestions
         suggestion.Status = SuggestionStatus.Accepted;
         suggestion.MilestoneId = milestone.Id;
         await db.SaveChangesAsync();
-        return MilestoneResponse.From(milestone);
+        return MilestoneResponses.From(milestone);
     }
 
-    private static Response ToResponse(Suggestion s, string author) =>
+    private static SuggestionResponse ToResponse(Suggestion s, string author) =>
         new(s.Id, s.Title, s.DueDate, s.Status, s.MilestoneId, s.AuthorId, author, s.CreatedAt);
 
     public static void Map(RouteGroupBuilder goal)
     {
-        goal.MapPost("/suggestions", async (GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock) =>
+        goal.MapPost("/suggestions", async (GoalScope scope, SuggestionRequest request, RecetaDbContext db, TimeProvider clock) =>
                 (await SuggestAsync(scope, request, db, clock)).ToResult(suggestion =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/suggestions/{suggestion.Id}", suggestion)))
             .Requires(GoalAction.Suggest)
-            .Produces<Response>(StatusCodes.Status201Created);
+            .Produces<SuggestionResponse>(StatusCodes.Status201Created)
+            .WithName("Suggest");
         goal.MapGet("/suggestions", async (GoalScope scope, RecetaDbContext db) =>
-                TypedResults.Ok(new { Items = await ListAsync(scope, db) }))
-            .Requires(GoalAction.Suggest);
+                TypedResults.Ok(new ItemList<SuggestionResponse>(await ListAsync(scope, db))))
+            .Requires(GoalAction.Suggest)
+            .WithName("ListSuggestions");
         goal.MapPost("/suggestions/{suggestionId}/accept", async (GoalScope scope, string suggestionId, RecetaDbContext db, TimeProvider clock) =>
                 (await AcceptAsync(scope, suggestionId, db, clock)).ToResult(milestone =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/milestones/{milestone.Id}", milestone)))
             .Requires(GoalAction.Edit)
-            .Produces<MilestoneResponse>(StatusCodes.Status201Created);
+            .Produces<MilestoneResponse>(StatusCodes.Status201Created)
+            .WithName("AcceptSuggestion");
     }
 }

@@ -11,7 +11,6 @@ namespace Receta.Web.Features.Circle;
 /// <summary>The owner changes a member's role; it applies from the member's next request.</summary>
 public static class UpdateMember
 {
-    public sealed record Fields(CircleRole? Role);
 
     public static async Task<Outcome<MemberResponse>> HandleAsync(
         GoalScope scope, string memberId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json, AuditLog audit)
@@ -25,7 +24,7 @@ public static class UpdateMember
         {
             return Failure.NotFound("member");
         }
-        var merged = JsonMergePatch.Apply(new Fields(member.Role), patch, json);
+        var merged = JsonMergePatch.Apply(new MemberFields(member.Role), patch, json);
         if (merged.Failure is { } invalid)
         {
             return invalid;
@@ -46,12 +45,13 @@ public static class UpdateMember
         var displayName = member.UserId is { } userId
             ? await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync()
             : null;
-        return MemberResponse.From(member, displayName);
+        return MemberResponses.From(member, displayName);
     }
 
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapPatch("/circle/{memberId}", async (GoalScope scope, string memberId, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json, AuditLog audit) =>
                 (await HandleAsync(scope, memberId, patch, db, json.Value.SerializerOptions, audit)).ToOk())
             .Requires(GoalAction.Manage)
-            .Produces<MemberResponse>();
+            .Produces<MemberResponse>()
+            .AcceptsMergePatch<MemberFields>();
 }

@@ -10,8 +10,9 @@ using Receta.Web.Infrastructure;
 namespace Receta.Web.Features.Dashboard;
 
 /// <summary>
-/// Every goal of the caller, own and shared, as of their today: the recipe at a glance. Each card
-/// is put together from the same handlers the API answers with, so the numbers are the API's.
+/// Every goal of the caller, own and shared, as of a day (their today by default): the recipe at a
+/// glance. Each card is put together from the same handlers the goal's own views answer with, so
+/// the dashboard page, <c>GET /api/v1/dashboard</c> and the CLI's <c>status</c> show the same numbers.
 /// </summary>
 public static class GetDashboard
 {
@@ -19,14 +20,14 @@ public static class GetDashboard
     public sealed record Card(
         GoalResponse Goal,
         ProgressReport Progress,
-        GetRoadmap.Item? NextMilestone,
-        IReadOnlyList<HabitView> Habits,
-        GetRecipeScore.Response Recipe,
+        RoadmapItem? NextMilestone,
+        IReadOnlyList<HabitResponse> Habits,
+        RecipeResponse Recipe,
         bool CanEdit,
         DateOnly Today);
 
     public static async Task<IReadOnlyList<Card>> HandleAsync(
-        CurrentUser user, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache, CancellationToken cancellationToken)
+        CurrentUser user, DateOnly asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(db);
@@ -39,11 +40,10 @@ public static class GetDashboard
             {
                 continue;
             }
-            var today = user.Today;
-            var progress = await GetProgress.HandleAsync(readable, today, db, histories, cache);
-            var roadmap = await GetRoadmap.HandleAsync(readable, today, db, cache);
-            var habits = await HabitView.ForGoalAsync(readable, today, db);
-            var recipe = await GetRecipeScore.HandleAsync(readable, today, db, histories, cache);
+            var progress = await GetProgress.HandleAsync(readable, asOf, db, histories, cache);
+            var roadmap = await GetRoadmap.HandleAsync(readable, asOf, db, cache);
+            var habits = await HabitViews.ForGoalAsync(readable, asOf, db);
+            var recipe = await GetRecipeScore.HandleAsync(readable, asOf, db, histories, cache);
             cards.Add(new Card(
                 goal,
                 progress,
@@ -51,8 +51,40 @@ public static class GetDashboard
                 habits,
                 recipe,
                 CirclePolicy.Allows(readable.Role, GoalAction.Edit),
-                today));
+                asOf));
         }
         return cards;
     }
+
+    /// <summary>A card as the API answers it: a habit is checked when it has a check on the card's day.</summary>
+    public static DashboardItem ToItem(Card card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var progress = card.Progress;
+        return new DashboardItem(
+            card.Goal,
+            card.Goal.Role,
+            progress.Status,
+            progress.PercentComplete,
+            progress.BufferDays,
+            progress.Forecast is { } forecast ? new ForecastResponse(forecast.P50, forecast.P90) : null,
+            card.NextMilestone is { } next ? new NextMilestone(next.Id, next.Title, next.DueDate) : null,
+            card.Recipe.Score,
+            [.. card.Habits.Select(h => new HabitDueToday(h.Id, h.Title, h.Checks.Contains(card.Today)))]);
+    }
+
+    public static void Map(RouteGroupBuilder dashboard) =>
+        dashboard.MapGet("/", async (CurrentUser user, string? asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache,
+                CancellationToken cancellationToken) =>
+            {
+                var errors = new RequestErrors();
+                var day = errors.QueryDate(asOf, "asOf") ?? user.Today;
+                if (errors.Any)
+                {
+                    return errors.ToFailure().ToResult();
+                }
+                var cards = await HandleAsync(user, day, db, histories, cache, cancellationToken);
+                return TypedResults.Ok(new DashboardResponse([.. cards.Select(ToItem)]));
+            })
+            .Produces<DashboardResponse>();
 }

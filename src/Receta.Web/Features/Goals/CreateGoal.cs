@@ -31,7 +31,7 @@ public static class CreateGoal
             goal.Sequence = sequence;
             db.Goals.Add(goal);
             await db.SaveChangesAsync();
-            return GoalResponse.From(goal, CircleRole.Owner);
+            return GoalResponses.From(goal, CircleRole.Owner);
         });
     }
 

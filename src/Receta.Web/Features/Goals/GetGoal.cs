@@ -8,7 +8,7 @@ public static class GetGoal
     public static GoalResponse Handle(GoalScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return GoalResponse.From(scope.Goal, scope.Role);
+        return GoalResponses.From(scope.Goal, scope.Role);
     }
 
     public static void Map(RouteGroupBuilder goal) =>

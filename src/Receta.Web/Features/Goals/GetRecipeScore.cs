@@ -12,11 +12,9 @@ namespace Receta.Web.Features.Goals;
 /// <summary>The recipe scorecard: which of the six ingredients are in place, with a hint for each missing one.</summary>
 public static class GetRecipeScore
 {
-    public sealed record Response(int Score, IReadOnlyList<IngredientResponse> Ingredients);
 
-    public sealed record IngredientResponse(Ingredient Key, bool Satisfied, string? Hint);
 
-    public static async Task<Response> HandleAsync(
+    public static async Task<RecipeResponse> HandleAsync(
         GoalScope scope, DateOnly asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -51,7 +49,7 @@ public static class GetRecipeScore
                 attempts.Select(a => new AttemptRecord(a.Id.ToString(), a.Date, a.Sequence, a.Outcome, a.Lesson)).ToList(),
                 achieved);
             var score = RecipeScorecard.Evaluate(facts, asOf);
-            return new Response(
+            return new RecipeResponse(
                 score.Score,
                 score.Ingredients.Select(i => new IngredientResponse(i.Key, i.Satisfied, i.Satisfied ? null : Hint(i.Key))).ToList());
         });
@@ -74,5 +72,5 @@ public static class GetRecipeScore
         goal.MapGet("/recipe", async (GoalScope scope, string? asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache) =>
                 await AsOfView.ServeAsync(asOf, scope, day => HandleAsync(scope, day, db, histories, cache)))
             .Requires(GoalAction.Read)
-            .Produces<Response>();
+            .Produces<RecipeResponse>();
 }

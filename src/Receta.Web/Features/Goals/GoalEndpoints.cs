@@ -1,10 +1,10 @@
-using Receta.Web.Infrastructure;
 using Receta.Web.Features.Circle;
 using Receta.Web.Features.Perseverance;
 using Receta.Web.Features.Preparation;
 using Receta.Web.Features.Progress;
 using Receta.Web.Features.Roadmap;
 using Receta.Web.Features.Work;
+using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Goals;
 

@@ -46,13 +46,7 @@ public static class GoalForm
 
     private static Failure Refuse(HttpContext http, Failure failure)
     {
-        http.Response.StatusCode = failure switch
-        {
-            InvalidFailure => StatusCodes.Status400BadRequest,
-            ConflictFailure => StatusCodes.Status409Conflict,
-            ForbiddenFailure => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status404NotFound,
-        };
+        http.Response.StatusCode = failure.StatusCode();
         return failure;
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Data;
-using Receta.Data.Circle;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Goals;
@@ -32,7 +31,7 @@ public static class ListGoals
             .ToListAsync();
 
         var rows = own.Concat(shared).OrderBy(r => r.Place).Take(page.Limit + 1).ToList();
-        return rows.ToPage(page, r => GoalResponse.From(r.Goal, r.Role), r => PageRequest.Encode(r.Place));
+        return rows.ToPage(page, r => GoalResponses.From(r.Goal, r.Role), r => PageRequest.Encode(r.Place));
     }
 
     public static void Map(RouteGroupBuilder goals) =>

@@ -16,7 +16,7 @@ public static class UpdateGoal
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
         var goal = scope.Goal;
-        var merged = JsonMergePatch.Apply(GoalFields.From(goal), patch, json);
+        var merged = JsonMergePatch.Apply(GoalRules.From(goal), patch, json);
         if (merged.Failure is { } invalid)
         {
             return invalid;
@@ -41,12 +41,13 @@ public static class UpdateGoal
         goal.ParentId = parent.Value;
         scope.Touch();
         await db.SaveChangesAsync();
-        return GoalResponse.From(goal, scope.Role);
+        return GoalResponses.From(goal, scope.Role);
     }
 
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapPatch("/", async (GoalScope scope, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json) =>
                 (await HandleAsync(scope, patch, db, json.Value.SerializerOptions)).ToOk())
             .Requires(GoalAction.Edit)
-            .Produces<GoalResponse>();
+            .Produces<GoalResponse>()
+            .AcceptsMergePatch<GoalFields>();
 }

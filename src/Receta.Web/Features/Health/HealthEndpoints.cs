@@ -4,7 +4,6 @@ namespace Receta.Web.Features.Health;
 
 public static class HealthEndpoints
 {
-    public sealed record Response(string Status);
 
     /// <summary><c>GET /healthz</c>: 200 when the database answers, 503 otherwise.</summary>
     public static void MapHealth(this IEndpointRouteBuilder app) =>
@@ -20,9 +19,13 @@ public static class HealthEndpoints
                     up = false;
                 }
                 return up
-                    ? Results.Ok(new Response("ok"))
-                    : Results.Json(new Response("unavailable"), statusCode: StatusCodes.Status503ServiceUnavailable);
+                    ? Results.Ok(new HealthResponse("ok"))
+                    : Results.Json(new HealthResponse("unavailable"), statusCode: StatusCodes.Status503ServiceUnavailable);
             })
             .AllowAnonymous()
-            .WithTags("Health");
+            .WithTags("Health")
+            .Produces<HealthResponse>()
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .WithName("GetHealth");
 }

@@ -12,5 +12,6 @@ public static class DeleteAttempt
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapDelete("/attempts/{attemptId}", async (GoalScope scope, string attemptId, RecetaDbContext db) =>
                 (await HandleAsync(scope, attemptId, db)).ToNoContent())
-            .Requires(GoalAction.Edit);
+            .Requires(GoalAction.Edit)
+            .Produces(StatusCodes.Status204NoContent);
 }

@@ -9,23 +9,16 @@ namespace Receta.Web.Features.Perseverance;
 /// <summary>The attempts of a goal as of a day, numbered 1, 2, ... in date order, with their statistics.</summary>
 public static class ListAttempts
 {
-    public sealed record Response(
-        IReadOnlyList<AttemptResponse> Items,
-        int Total,
-        int Succeeded,
-        int Failed,
-        int Pending,
-        int? AttemptsToFirstSuccess);
 
-    public static async Task<Response> HandleAsync(GoalScope scope, DateOnly asOf, RecetaDbContext db)
+    public static async Task<AttemptsResponse> HandleAsync(GoalScope scope, DateOnly asOf, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
         var attempts = await db.Attempts.Under(scope).Where(a => a.Date <= asOf).ToListAsync();
         var byId = attempts.ToDictionary(a => a.Id.ToString());
         var ledger = AttemptLedger.Number(attempts.Select(a => new AttemptRecord(a.Id.ToString(), a.Date, a.Sequence, a.Outcome, a.Lesson)));
-        return new Response(
-            ledger.Items.Select(n => AttemptResponse.From(byId[n.Attempt.Id], n.Number)).ToList(),
+        return new AttemptsResponse(
+            ledger.Items.Select(n => AttemptResponses.From(byId[n.Attempt.Id], n.Number)).ToList(),
             ledger.Total, ledger.Succeeded, ledger.Failed, ledger.Pending, ledger.AttemptsToFirstSuccess);
     }
 
@@ -46,5 +39,5 @@ public static class ListAttempts
         goal.MapGet("/attempts", async (GoalScope scope, string? asOf, RecetaDbContext db) =>
                 await AsOfView.ServeAsync(asOf, scope, day => HandleAsync(scope, day, db)))
             .Requires(GoalAction.Read)
-            .Produces<Response>();
+            .Produces<AttemptsResponse>();
 }

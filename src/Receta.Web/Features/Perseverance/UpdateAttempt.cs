@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Receta.Core.Circle;
 using Receta.Data;
-using Receta.Data.Goals;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Perseverance;
@@ -13,8 +12,8 @@ public static class UpdateAttempt
     public static async Task<Outcome<AttemptResponse>> HandleAsync(
         GoalScope scope, string attemptId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json)
     {
-        var attempt = await db.PatchAsync<Attempt, AttemptFields>(db.Attempts, scope, attemptId, patch, json, "attempt");
-        return attempt.Failure ?? (Outcome<AttemptResponse>)AttemptResponse.From(
+        var attempt = await db.PatchAsync(db.Attempts, scope, attemptId, patch, json, "attempt", AttemptRules.From, AttemptRules.TryApplyTo);
+        return attempt.Failure ?? (Outcome<AttemptResponse>)AttemptResponses.From(
             attempt.Value!, await ListAttempts.NumberOfAsync(scope, attempt.Value!.Id, db));
     }
 
@@ -22,5 +21,6 @@ public static class UpdateAttempt
         goal.MapPatch("/attempts/{attemptId}", async (GoalScope scope, string attemptId, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json) =>
                 (await HandleAsync(scope, attemptId, patch, db, json.Value.SerializerOptions)).ToOk())
             .Requires(GoalAction.Edit)
-            .Produces<AttemptResponse>();
+            .Produces<AttemptResponse>()
+            .AcceptsMergePatch<AttemptFields>();
 }

@@ -22,7 +22,7 @@ public static class AddSkill
         skill.Sequence = scope.Touch();
         db.Skills.Add(skill);
         await db.SaveChangesAsync();
-        return SkillResponse.From(skill);
+        return SkillResponses.From(skill);
     }
 
     public static void Map(RouteGroupBuilder goal) =>

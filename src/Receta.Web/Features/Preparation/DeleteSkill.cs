@@ -28,5 +28,6 @@ public static class DeleteSkill
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapDelete("/skills/{skillId}", async (GoalScope scope, string skillId, RecetaDbContext db) =>
                 (await HandleAsync(scope, skillId, db)).ToNoContent())
-            .Requires(GoalAction.Edit);
+            .Requires(GoalAction.Edit)
+            .Produces(StatusCodes.Status204NoContent);
 }

@@ -8,9 +8,8 @@ namespace Receta.Web.Features.Preparation;
 
 public static class GetReadiness
 {
-    public sealed record Response(double Readiness, IReadOnlyList<SkillResponse> Items);
 
-    public static async Task<Response> HandleAsync(GoalScope scope, RecetaDbContext db)
+    public static async Task<ReadinessResponse> HandleAsync(GoalScope scope, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
@@ -18,13 +17,13 @@ public static class GetReadiness
         var skills = await db.Skills.AsNoTracking()
             .Where(s => s.OwnerId == goal.OwnerId && s.GoalId == goal.Id)
             .OrderBy(s => s.Sequence).ToListAsync();
-        return new Response(
+        return new ReadinessResponse(
             Readiness.Compute(skills.Select(s => new SkillLevel(s.Level, s.TargetLevel))),
-            skills.Select(SkillResponse.From).ToList());
+            skills.Select(SkillResponses.From).ToList());
     }
 
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapGet("/readiness", async (GoalScope scope, RecetaDbContext db) => TypedResults.Ok(await HandleAsync(scope, db)))
             .Requires(GoalAction.Read)
-            .Produces<Response>();
+            .Produces<ReadinessResponse>();
 }

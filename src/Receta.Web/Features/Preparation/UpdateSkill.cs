@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Receta.Core.Circle;
 using Receta.Data;
-using Receta.Data.Goals;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Preparation;
@@ -13,13 +12,14 @@ public static class UpdateSkill
     public static async Task<Outcome<SkillResponse>> HandleAsync(
         GoalScope scope, string skillId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json)
     {
-        var skill = await db.PatchAsync<Skill, SkillFields>(db.Skills, scope, skillId, patch, json, "skill");
-        return skill.Failure ?? (Outcome<SkillResponse>)SkillResponse.From(skill.Value!);
+        var skill = await db.PatchAsync(db.Skills, scope, skillId, patch, json, "skill", SkillRules.From, SkillRules.TryApplyTo);
+        return skill.Failure ?? (Outcome<SkillResponse>)SkillResponses.From(skill.Value!);
     }
 
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapPatch("/skills/{skillId}", async (GoalScope scope, string skillId, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json) =>
                 (await HandleAsync(scope, skillId, patch, db, json.Value.SerializerOptions)).ToOk())
             .Requires(GoalAction.Edit)
-            .Produces<SkillResponse>();
+            .Produces<SkillResponse>()
+            .AcceptsMergePatch<SkillFields>();
 }

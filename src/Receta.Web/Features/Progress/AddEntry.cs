@@ -8,10 +8,9 @@ namespace Receta.Web.Features.Progress;
 
 public static class AddEntry
 {
-    public sealed record Request(DateOnly? Date, double? Value, string? Note);
 
     public static async Task<Outcome<EntryResponse>> HandleAsync(
-        GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock)
+        GoalScope scope, AddEntryRequest request, RecetaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
@@ -46,11 +45,11 @@ public static class AddEntry
         };
         db.Entries.Add(entry);
         await db.SaveChangesAsync();
-        return EntryResponse.From(entry);
+        return EntryResponses.From(entry);
     }
 
     public static void Map(RouteGroupBuilder goal) =>
-        goal.MapPost("/entries", async (GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock) =>
+        goal.MapPost("/entries", async (GoalScope scope, AddEntryRequest request, RecetaDbContext db, TimeProvider clock) =>
                 (await HandleAsync(scope, request, db, clock)).ToResult(entry =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/entries/{entry.Id}", entry)))
             .Requires(GoalAction.Edit)

@@ -12,5 +12,6 @@ public static class DeleteEntry
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapDelete("/entries/{entryId}", async (GoalScope scope, string entryId, RecetaDbContext db) =>
                 (await HandleAsync(scope, entryId, db)).ToNoContent())
-            .Requires(GoalAction.Edit);
+            .Requires(GoalAction.Edit)
+            .Produces(StatusCodes.Status204NoContent);
 }

@@ -9,31 +9,14 @@ namespace Receta.Web.Features.Progress;
 
 public static class GetProgress
 {
-    public sealed record Response(
-        DateOnly AsOf,
-        double? Current,
-        double? Start,
-        double? Target,
-        double? Remaining,
-        double PercentComplete,
-        bool Achieved,
-        double? Road,
-        double? AheadBy,
-        int? BufferDays,
-        double? RecentRatePerDay,
-        double? RequiredRatePerDay,
-        DateOnly? ProjectedCompletion,
-        Forecast? Forecast,
-        ProgressStatus Status)
+    public static ProgressResponse ToResponse(ProgressReport report)
     {
-        public static Response From(ProgressReport report)
-        {
-            ArgumentNullException.ThrowIfNull(report);
-            return new(report.AsOf, report.Current, report.Start, report.Target, report.Remaining,
-                report.PercentComplete, report.Achieved, report.Road, report.AheadBy, report.BufferDays,
-                report.RecentRatePerDay, report.RequiredRatePerDay, report.ProjectedCompletion, report.Forecast,
-                report.Status);
-        }
+        ArgumentNullException.ThrowIfNull(report);
+        return new(report.AsOf, report.Current, report.Start, report.Target, report.Remaining,
+            report.PercentComplete, report.Achieved, report.Road, report.AheadBy, report.BufferDays,
+            report.RecentRatePerDay, report.RequiredRatePerDay, report.ProjectedCompletion,
+            report.Forecast is { } forecast ? new ForecastResponse(forecast.P50, forecast.P90) : null,
+            report.Status);
     }
 
     public static async Task<ProgressReport> HandleAsync(
@@ -64,7 +47,7 @@ public static class GetProgress
 
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapGet("/progress", async (GoalScope scope, string? asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache) =>
-                await AsOfView.ServeAsync(asOf, scope, async day => Response.From(await HandleAsync(scope, day, db, histories, cache))))
+                await AsOfView.ServeAsync(asOf, scope, async day => ToResponse(await HandleAsync(scope, day, db, histories, cache))))
             .Requires(GoalAction.Read)
-            .Produces<Response>();
+            .Produces<ProgressResponse>();
 }

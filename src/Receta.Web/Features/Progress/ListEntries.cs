@@ -28,7 +28,7 @@ public static class ListEntries
             query = query.Where(e => e.Date > afterDate || (e.Date == afterDate && e.Sequence > afterSequence));
         }
         var rows = await query.OrderBy(e => e.Date).ThenBy(e => e.Sequence).Take(page.Limit + 1).ToListAsync();
-        return rows.ToPage(page, EntryResponse.From, e => PageRequest.Encode(e.Date.ToString("O", null), e.Sequence));
+        return rows.ToPage(page, EntryResponses.From, e => PageRequest.Encode(e.Date.ToString("O", null), e.Sequence));
     }
 
     /// <summary>The last <paramref name="count"/> entries dated up to <paramref name="asOf"/>, newest first (as logged on one day: last logged first).</summary>
@@ -40,7 +40,7 @@ public static class ListEntries
         var rows = await db.Entries.AsNoTracking()
             .Where(e => e.OwnerId == goal.OwnerId && e.GoalId == goal.Id && e.Date <= asOf)
             .OrderByDescending(e => e.Date).ThenByDescending(e => e.Sequence).Take(count).ToListAsync();
-        return [.. rows.Select(EntryResponse.From)];
+        return [.. rows.Select(EntryResponses.From)];
     }
 
     public static void Map(RouteGroupBuilder goal) =>

@@ -26,7 +26,7 @@ public static class AddMilestone
         milestone.Sequence = scope.Touch();
         db.Milestones.Add(milestone);
         await db.SaveChangesAsync();
-        return MilestoneResponse.From(milestone);
+        return MilestoneResponses.From(milestone);
     }
 
     public static void Map(RouteGroupBuilder goal) =>

@@ -34,5 +34,6 @@ public static class DeleteMilestone
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapDelete("/milestones/{milestoneId}", async (GoalScope scope, string milestoneId, RecetaDbContext db) =>
                 (await HandleAsync(scope, milestoneId, db)).ToNoContent())
-            .Requires(GoalAction.Edit);
+            .Requires(GoalAction.Edit)
+            .Produces(StatusCodes.Status204NoContent);
 }

@@ -8,24 +8,9 @@ namespace Receta.Web.Features.Roadmap;
 
 public static class GetRoadmap
 {
-    public sealed record Response(Guid? Next, DateOnly? ProjectedFinish, IReadOnlyList<Item> Items);
 
-    public sealed record Item(
-        Guid Id,
-        string Title,
-        MilestoneStatus Status,
-        DateOnly? DueDate,
-        double RemainingHours,
-        DateOnly? ProjectedStart,
-        DateOnly? ProjectedFinish,
-        bool Late,
-        IReadOnlyList<Guid> BlockedBy,
-        DateOnly? CompletedOn,
-        double EstimateHours,
-        double? TargetValue,
-        IReadOnlyList<Guid> DependsOn);
 
-    public static async Task<Response> HandleAsync(GoalScope scope, DateOnly asOf, RecetaDbContext db, GoalViewCache cache)
+    public static async Task<RoadmapResponse> HandleAsync(GoalScope scope, DateOnly asOf, RecetaDbContext db, GoalViewCache cache)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
@@ -49,13 +34,13 @@ public static class GetRoadmap
             var schedule = RoadmapScheduler.Schedule(plans, goal.WeeklyCapacityHours, asOf);
 
             var byId = milestones.ToDictionary(m => m.Id.ToString());
-            return new Response(
+            return new RoadmapResponse(
                 schedule.Next is { } next ? Guid.Parse(next) : null,
                 schedule.ProjectedFinish,
                 schedule.Items.Select(i =>
                 {
                     var stored = byId[i.Id];
-                    return new Item(stored.Id, i.Title, i.Status, i.DueDate, i.RemainingHours, i.ProjectedStart,
+                    return new RoadmapItem(stored.Id, i.Title, i.Status, i.DueDate, i.RemainingHours, i.ProjectedStart,
                         i.ProjectedFinish, i.Late, i.BlockedBy.Select(Guid.Parse).ToList(), i.CompletedOn,
                         stored.EstimateHours, stored.TargetValue, stored.DependsOn);
                 }).ToList());
@@ -66,5 +51,5 @@ public static class GetRoadmap
         goal.MapGet("/roadmap", async (GoalScope scope, string? asOf, RecetaDbContext db, GoalViewCache cache) =>
                 await AsOfView.ServeAsync(asOf, scope, day => HandleAsync(scope, day, db, cache)))
             .Requires(GoalAction.Read)
-            .Produces<Response>();
+            .Produces<RoadmapResponse>();
 }

@@ -22,7 +22,7 @@ public static class UpdateMilestone
         {
             return Failure.NotFound("milestone");
         }
-        var merged = JsonMergePatch.Apply(MilestoneFields.From(milestone), patch, json);
+        var merged = JsonMergePatch.Apply(MilestoneRules.From(milestone), patch, json);
         if (merged.Failure is { } invalid)
         {
             return invalid;
@@ -33,12 +33,13 @@ public static class UpdateMilestone
         }
         scope.Touch();
         await db.SaveChangesAsync();
-        return MilestoneResponse.From(milestone);
+        return MilestoneResponses.From(milestone);
     }
 
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapPatch("/milestones/{milestoneId}", async (GoalScope scope, string milestoneId, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json) =>
                 (await HandleAsync(scope, milestoneId, patch, db, json.Value.SerializerOptions)).ToOk())
             .Requires(GoalAction.Edit)
-            .Produces<MilestoneResponse>();
+            .Produces<MilestoneResponse>()
+            .AcceptsMergePatch<MilestoneFields>();
 }

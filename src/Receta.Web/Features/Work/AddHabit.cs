@@ -7,7 +7,7 @@ namespace Receta.Web.Features.Work;
 
 public static class AddHabit
 {
-    public static async Task<Outcome<HabitView>> HandleAsync(GoalScope scope, HabitFields fields, RecetaDbContext db, TimeProvider clock)
+    public static async Task<Outcome<HabitResponse>> HandleAsync(GoalScope scope, HabitFields fields, RecetaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(fields);
@@ -22,7 +22,7 @@ public static class AddHabit
         habit.Sequence = scope.Touch();
         db.Habits.Add(habit);
         await db.SaveChangesAsync();
-        return HabitView.Compute(habit, [], scope.User.Today);
+        return HabitViews.Compute(habit, [], scope.User.Today);
     }
 
     public static void Map(RouteGroupBuilder goal) =>
@@ -30,5 +30,5 @@ public static class AddHabit
                 (await HandleAsync(scope, fields, db, clock)).ToResult(habit =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/habits/{habit.Id}", habit)))
             .Requires(GoalAction.Edit)
-            .Produces<HabitView>(StatusCodes.Status201Created);
+            .Produces<HabitResponse>(StatusCodes.Status201Created);
 }

@@ -9,12 +9,10 @@ namespace Receta.Web.Features.Work;
 /// <summary>Marks a date done for a habit. Checking a date twice changes nothing (200 instead of 201).</summary>
 public static class CheckHabit
 {
-    public sealed record Request(DateOnly? Date);
 
-    public sealed record Response(Guid HabitId, DateOnly Date);
 
-    public static async Task<Outcome<(Response Check, bool Created)>> HandleAsync(
-        GoalScope scope, string habitId, Request request, RecetaDbContext db)
+    public static async Task<Outcome<(HabitCheckResponse Check, bool Created)>> HandleAsync(
+        GoalScope scope, string habitId, CheckHabitRequest request, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
@@ -31,7 +29,7 @@ public static class CheckHabit
             return errors.ToFailure();
         }
         var goal = scope.Goal;
-        var response = new Response(habit, date);
+        var response = new HabitCheckResponse(habit, date);
         if (await db.HabitChecks.AnyAsync(c => c.OwnerId == goal.OwnerId && c.HabitId == habit && c.Date == date))
         {
             return (response, false);
@@ -43,11 +41,11 @@ public static class CheckHabit
     }
 
     public static void Map(RouteGroupBuilder goal) =>
-        goal.MapPost("/habits/{habitId}/checks", async (GoalScope scope, string habitId, Request request, RecetaDbContext db) =>
+        goal.MapPost("/habits/{habitId}/checks", async (GoalScope scope, string habitId, CheckHabitRequest request, RecetaDbContext db) =>
                 (await HandleAsync(scope, habitId, request, db)).ToResult(result => result.Created
                     ? TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/habits/{habitId}/checks/{result.Check.Date:yyyy-MM-dd}", result.Check)
                     : TypedResults.Ok(result.Check)))
             .Requires(GoalAction.Edit)
-            .Produces<Response>(StatusCodes.Status201Created)
-            .Produces<Response>();
+            .Produces<HabitCheckResponse>(StatusCodes.Status201Created)
+            .Produces<HabitCheckResponse>();
 }

@@ -12,5 +12,6 @@ public static class DeleteHabit
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapDelete("/habits/{habitId}", async (GoalScope scope, string habitId, RecetaDbContext db) =>
                 (await HandleAsync(scope, habitId, db)).ToNoContent())
-            .Requires(GoalAction.Edit);
+            .Requires(GoalAction.Edit)
+            .Produces(StatusCodes.Status204NoContent);
 }

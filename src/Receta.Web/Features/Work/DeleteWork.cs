@@ -12,5 +12,6 @@ public static class DeleteWork
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapDelete("/work/{workId}", async (GoalScope scope, string workId, RecetaDbContext db) =>
                 (await HandleAsync(scope, workId, db)).ToNoContent())
-            .Requires(GoalAction.Edit);
+            .Requires(GoalAction.Edit)
+            .Produces(StatusCodes.Status204NoContent);
 }

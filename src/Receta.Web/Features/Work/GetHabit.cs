@@ -7,7 +7,7 @@ namespace Receta.Web.Features.Work;
 
 public static class GetHabit
 {
-    public static async Task<Outcome<HabitView>> HandleAsync(GoalScope scope, string habitId, DateOnly asOf, RecetaDbContext db)
+    public static async Task<Outcome<HabitResponse>> HandleAsync(GoalScope scope, string habitId, DateOnly asOf, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
@@ -16,7 +16,7 @@ public static class GetHabit
         {
             return Failure.NotFound("habit");
         }
-        return await HabitView.ForHabitAsync(habit, asOf, db);
+        return await HabitViews.ForHabitAsync(habit, asOf, db);
     }
 
     public static void Map(RouteGroupBuilder goal)
@@ -28,9 +28,12 @@ public static class GetHabit
                 return errors.Any ? errors.ToFailure().ToResult() : (await HandleAsync(scope, habitId, day, db)).ToOk();
             })
             .Requires(GoalAction.Read)
-            .Produces<HabitView>();
+            .Produces<HabitResponse>()
+            .WithName("GetHabit");
         goal.MapGet("/habits", async (GoalScope scope, string? asOf, RecetaDbContext db) =>
-                await AsOfView.ServeAsync(asOf, scope, async day => new { Items = await HabitView.ForGoalAsync(scope, day, db) }))
-            .Requires(GoalAction.Read);
+                await AsOfView.ServeAsync(asOf, scope, async day => new ItemList<HabitResponse>(await HabitViews.ForGoalAsync(scope, day, db))))
+            .Requires(GoalAction.Read)
+            .Produces<ItemList<HabitResponse>>()
+            .WithName("ListHabits");
     }
 }

@@ -9,9 +9,8 @@ namespace Receta.Web.Features.Work;
 public static class ListWork
 {
     /// <summary>A page of work sessions; the totals and weeks cover the whole <c>from</c>–<c>to</c> range, not just the page.</summary>
-    public sealed record Response(IReadOnlyList<WorkSessionResponse> Items, string? NextCursor, int TotalMinutes, IReadOnlyList<WeeklyEffort> Weeks);
 
-    public static async Task<Response> HandleAsync(GoalScope scope, DateOnly? from, DateOnly? to, PageRequest page, RecetaDbContext db)
+    public static async Task<WorkLogResponse> HandleAsync(GoalScope scope, DateOnly? from, DateOnly? to, PageRequest page, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(page);
@@ -32,11 +31,12 @@ public static class ListWork
             pageQuery = pageQuery.Where(w => w.Date > afterDate || (w.Date == afterDate && w.Sequence > afterSequence));
         }
         var rows = await pageQuery.OrderBy(w => w.Date).ThenBy(w => w.Sequence).Take(page.Limit + 1).ToListAsync();
-        var shown = rows.ToPage(page, WorkSessionResponse.From, w => PageRequest.Encode(w.Date.ToString("O", null), w.Sequence));
+        var shown = rows.ToPage(page, WorkSessionResponses.From, w => PageRequest.Encode(w.Date.ToString("O", null), w.Sequence));
 
         var sessions = (await inRange.Select(w => new { w.Date, w.Minutes }).ToListAsync())
             .Select(w => new WorkSession(w.Date, w.Minutes)).ToList();
-        return new Response(shown.Items, shown.NextCursor, sessions.Sum(s => s.Minutes), Effort.ByIsoWeek(sessions));
+        return new WorkLogResponse(shown.Items, shown.NextCursor, sessions.Sum(s => s.Minutes),
+            [.. Effort.ByIsoWeek(sessions).Select(w => new WeekMinutes(w.Week, w.Minutes))]);
     }
 
     public static void Map(RouteGroupBuilder goal) =>
@@ -49,5 +49,5 @@ public static class ListWork
                 return errors.Any ? errors.ToFailure().ToResult() : TypedResults.Ok(await HandleAsync(scope, first, last, page, db));
             })
             .Requires(GoalAction.Read)
-            .Produces<Response>();
+            .Produces<WorkLogResponse>();
 }

@@ -7,11 +7,10 @@ namespace Receta.Web.Features.Work;
 
 public static class LogWork
 {
-    public const int MaxMinutes = 1440;
+    public const int MaxMinutes = ApiLimits.MaxWorkMinutes;
 
-    public sealed record Request(DateOnly? Date, int? Minutes, string? Note, string? MilestoneId, string? SkillId);
 
-    public static async Task<Outcome<WorkSessionResponse>> HandleAsync(GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock)
+    public static async Task<Outcome<WorkSessionResponse>> HandleAsync(GoalScope scope, LogWorkRequest request, RecetaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
@@ -60,11 +59,11 @@ public static class LogWork
         };
         db.WorkSessions.Add(session);
         await db.SaveChangesAsync();
-        return WorkSessionResponse.From(session);
+        return WorkSessionResponses.From(session);
     }
 
     public static void Map(RouteGroupBuilder goal) =>
-        goal.MapPost("/work", async (GoalScope scope, Request request, RecetaDbContext db, TimeProvider clock) =>
+        goal.MapPost("/work", async (GoalScope scope, LogWorkRequest request, RecetaDbContext db, TimeProvider clock) =>
                 (await HandleAsync(scope, request, db, clock)).ToResult(session =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/work/{session.Id}", session)))
             .Requires(GoalAction.Edit)

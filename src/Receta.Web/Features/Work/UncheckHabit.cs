@@ -35,5 +35,6 @@ public static class UncheckHabit
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapDelete("/habits/{habitId}/checks/{date}", async (GoalScope scope, string habitId, string date, RecetaDbContext db) =>
                 (await HandleAsync(scope, habitId, date, db)).ToNoContent())
-            .Requires(GoalAction.Edit);
+            .Requires(GoalAction.Edit)
+            .Produces(StatusCodes.Status204NoContent);
 }

@@ -1,0 +1,4 @@
+namespace Receta.Contracts;
+
+/// <summary>Every goal the caller can read, as the dashboard shows it, in one call.</summary>
+public sealed record DashboardResponse(IReadOnlyList<DashboardItem> Items);

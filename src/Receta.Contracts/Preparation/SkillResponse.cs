@@ -1,0 +1,7 @@
+namespace Receta.Contracts;
+
+/// <summary>A skill, its <c>gap</c> to the target level, and its resources.</summary>
+public sealed record SkillResponse(Guid Id, string Name, int Level, int TargetLevel, int Gap, IReadOnlyList<ResourceResponse> Resources);
+
+/// <summary>A resource of a skill.</summary>
+public sealed record ResourceResponse(string Title, string? Url, bool Done);

@@ -1,0 +1,14 @@
+using Receta.Core.Roadmap;
+
+namespace Receta.Contracts;
+
+/// <summary>A milestone of the roadmap.</summary>
+public sealed record MilestoneResponse(
+    Guid Id,
+    string Title,
+    DateOnly? DueDate,
+    double EstimateHours,
+    double? TargetValue,
+    IReadOnlyList<Guid> DependsOn,
+    MilestoneStatus Status,
+    DateOnly? CompletedOn);

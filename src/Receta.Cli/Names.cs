@@ -26,7 +26,7 @@ public sealed class Names(CliSession session)
             do
             {
                 var (page, _) = await session.GetAsync($"{GoalsPath}?limit={PageSize}{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}",
-                    CliJsonContext.Default.GoalListResponse, cancellationToken);
+                    CliJsonContext.Default.PageGoalResponse, cancellationToken);
                 goals.AddRange(page.Items.Select(g => new NamedItem(g.Id.ToString(), g.Title)));
                 cursor = page.NextCursor;
             }
@@ -36,7 +36,7 @@ public sealed class Names(CliSession session)
 
     public Task<NamedItem> HabitAsync(NamedItem goal, string argument, CancellationToken cancellationToken) =>
         FindAsync(GoalPath(goal.Id) + "/habits", argument, async () =>
-            (await session.GetAsync(GoalPath(goal.Id) + "/habits", CliJsonContext.Default.HabitListResponse, cancellationToken))
+            (await session.GetAsync(GoalPath(goal.Id) + "/habits", CliJsonContext.Default.ItemListHabitResponse, cancellationToken))
                 .Value.Items.Select(h => new NamedItem(h.Id.ToString(), h.Title)).ToList());
 
     public Task<NamedItem> MilestoneAsync(NamedItem goal, string argument, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Receta.Cli.Api;
+using Receta.Contracts;
+using Receta.Core.Perseverance;
 
 namespace Receta.Cli.Commands;
 
@@ -28,8 +29,8 @@ public static class AttemptCommand
                 _ => AttemptOutcome.Pending,
             };
             var answer = await session.CreateAsync($"{Names.GoalPath(target.Id)}/attempts",
-                new RecordAttemptRequest(parse.GetRequiredValue(title), day, result, parse.GetValue(feedback), parse.GetValue(lesson)),
-                CliJsonContext.Default.RecordAttemptRequest, queueWhenUnreachable: false, cancellationToken);
+                new AttemptFields(parse.GetRequiredValue(title), day, result, parse.GetValue(feedback), parse.GetValue(lesson)),
+                CliJsonContext.Default.AttemptFields, queueWhenUnreachable: false, cancellationToken);
             return session.Report(answer, done =>
             {
                 var attempt = done.Read(CliJsonContext.Default.AttemptResponse);

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using Receta.Cli.Api;
 using Receta.Cli.Local;
 using Receta.Cli.Output;
+using Receta.Contracts;
 
 namespace Receta.Cli.Commands;
 
@@ -47,7 +47,7 @@ public static class GoalsCommand
         do
         {
             var (page, body) = await session.GetAsync($"{Names.GoalsPath}?limit=1000{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}",
-                CliJsonContext.Default.GoalListResponse, cancellationToken);
+                CliJsonContext.Default.PageGoalResponse, cancellationToken);
             using var document = JsonDocument.Parse(body);
             var raw = document.RootElement.GetProperty("items").EnumerateArray().Select(e => e.Clone()).ToList();
             goals.AddRange(page.Items.Zip(raw));

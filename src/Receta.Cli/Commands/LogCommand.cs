@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Receta.Cli.Api;
+using Receta.Contracts;
 
 namespace Receta.Cli.Commands;
 

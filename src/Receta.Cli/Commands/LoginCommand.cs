@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Receta.Cli.Api;
 using Receta.Cli.Local;
+using Receta.Contracts;
 
 namespace Receta.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Receta.Cli.Api;
 using Receta.Cli.Output;
+using Receta.Contracts;
+using Receta.Core.Roadmap;
 
 namespace Receta.Cli.Commands;
 

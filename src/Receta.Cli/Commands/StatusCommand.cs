@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Receta.Cli.Api;
+using Receta.Cli.Local;
 using Receta.Cli.Output;
-using Receta.Cli.Status;
 
 namespace Receta.Cli.Commands;
 
@@ -28,24 +27,8 @@ public static class StatusCommand
 
     private static async Task<int> AllAsync(CliSession session, CancellationToken cancellationToken)
     {
-        var answer = await session.SendAsync(HttpMethod.Get, "/api/v1/dashboard", cancellationToken: cancellationToken);
-        DashboardResponse dashboard;
-        byte[] body;
-        if (answer.Status == 404)
-        {
-            dashboard = await DashboardFromViews.AssembleAsync(session, cancellationToken);
-            body = JsonSerializer.SerializeToUtf8Bytes(dashboard, CliJsonContext.Default.DashboardResponse);
-        }
-        else if (answer.Succeeded)
-        {
-            dashboard = answer.Read(CliJsonContext.Default.DashboardResponse);
-            body = answer.Body;
-            new Names(session).Remember(Names.GoalsPath, dashboard.Items.Select(i => new Local.NamedItem(i.Goal.Id.ToString(), i.Goal.Title)).ToList());
-        }
-        else
-        {
-            throw new CommandFailedException(ExitCodes.Refused, Problems.Describe(answer));
-        }
+        var (dashboard, body) = await session.GetAsync("/api/v1/dashboard", CliJsonContext.Default.DashboardResponse, cancellationToken);
+        new Names(session).Remember(Names.GoalsPath, dashboard.Items.Select(i => new NamedItem(i.Goal.Id.ToString(), i.Goal.Title)).ToList());
         if (session.Json)
         {
             session.WriteJson(body);
@@ -81,7 +64,7 @@ public static class StatusCommand
         var (progress, progressBody) = await session.GetAsync($"{path}/progress", CliJsonContext.Default.ProgressResponse, cancellationToken);
         var (roadmap, roadmapBody) = await session.GetAsync($"{path}/roadmap", CliJsonContext.Default.RoadmapResponse, cancellationToken);
         var (recipe, recipeBody) = await session.GetAsync($"{path}/recipe", CliJsonContext.Default.RecipeResponse, cancellationToken);
-        var (habits, habitsBody) = await session.GetAsync($"{path}/habits", CliJsonContext.Default.HabitListResponse, cancellationToken);
+        var (habits, habitsBody) = await session.GetAsync($"{path}/habits", CliJsonContext.Default.ItemListHabitResponse, cancellationToken);
         if (session.Json)
         {
             WriteJson(session, ("goal", goalBody), ("progress", progressBody), ("roadmap", roadmapBody), ("recipe", recipeBody), ("habits", habitsBody));

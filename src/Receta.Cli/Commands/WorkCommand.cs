@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Receta.Cli.Api;
+using Receta.Contracts;
 
 namespace Receta.Cli.Commands;
 

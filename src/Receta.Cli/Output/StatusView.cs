@@ -1,5 +1,6 @@
 using System.Globalization;
-using Receta.Cli.Api;
+using Receta.Contracts;
+using Receta.Core.Progress;
 
 namespace Receta.Cli.Output;
 

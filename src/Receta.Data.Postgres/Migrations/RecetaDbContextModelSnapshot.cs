@@ -266,6 +266,10 @@ namespace Receta.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<long?>("LastTotpTimeStep")
                         .HasColumnType("bigint");
 

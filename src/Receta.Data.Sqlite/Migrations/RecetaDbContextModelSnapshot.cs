@@ -256,6 +256,10 @@ namespace Receta.Data.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastTotpTimeStep")
                         .HasColumnType("INTEGER");
 

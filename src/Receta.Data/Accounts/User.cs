@@ -10,6 +10,9 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>IANA time zone id; "today" for this user is the date in this zone.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>The language the account chose for its pages and clients ("en", "es"); null until one is chosen.</summary>
+    public string? Language { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The creation sequence of this account's latest goal; raised by one for each new goal.</summary>

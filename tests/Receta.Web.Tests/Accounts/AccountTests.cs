@@ -232,6 +232,35 @@ public abstract class AccountTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task PatchMe_Language_IsKeptAndAnsweredByGetMe()
+    {
+        var user = await app.CreateUserAsync();
+        using (var before = await user.Api.GetAsync("/api/v1/me", Cancellation))
+        {
+            Assert.Equal(JsonValueKind.Null, (await before.ReadJsonAsync()).GetProperty("language").ValueKind);
+        }
+
+        using var response = await user.Api.PatchJsonAsync("/api/v1/me", new { language = "es" });
+
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal("es", (await response.ReadJsonAsync()).GetProperty("language").GetString());
+        using var reread = await user.Api.GetAsync("/api/v1/me", Cancellation);
+        Assert.Equal("es", (await reread.ReadJsonAsync()).GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task PatchMe_UnsupportedLanguage_Returns400NamingLanguageAndChangesNothing()
+    {
+        var user = await app.CreateUserAsync();
+
+        using var response = await user.Api.PatchJsonAsync("/api/v1/me", new { language = "fr" });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "language");
+        using var reread = await user.Api.GetAsync("/api/v1/me", Cancellation);
+        Assert.Equal(JsonValueKind.Null, (await reread.ReadJsonAsync()).GetProperty("language").ValueKind);
+    }
+
+    [Fact]
     public async Task PatchMe_UnknownTimeZone_Returns400AndChangesNothing()
     {
         var user = await app.CreateUserAsync(timeZone: "Europe/Madrid");

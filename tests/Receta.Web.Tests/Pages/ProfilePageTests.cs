@@ -44,6 +44,21 @@ public abstract partial class ProfilePageTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task SaveProfile_Language_IsKeptOnTheAccountForEveryClient()
+    {
+        var user = await app.CreateUserAsync(timeZone: "America/Mexico_City", displayName: "Lupe");
+        using var browser = await SignedInAsync(user);
+        var (_, html) = await browser.GetAsync("/profile");
+
+        var (status, _, _) = await browser.SubmitAsync("/profile", html, "profile",
+            ("Form.DisplayName", "Lupe"), ("Form.TimeZone", "America/Mexico_City"), ("Form.Language", "es"));
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        using var me = await user.Api.GetAsync("/api/v1/me", Cancellation);
+        Assert.Equal("es", (await me.ReadJsonAsync()).GetProperty("language").GetString());
+    }
+
+    [Fact]
     public async Task ChangePassword_Valid_KeepsThisSessionAndEndsTokensAndTheOldPassword()
     {
         var user = await app.CreateUserAsync();

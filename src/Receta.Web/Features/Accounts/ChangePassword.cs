@@ -12,7 +12,6 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class ChangePassword
 {
-
     public static async Task<Outcome<bool>> HandleAsync(
         CurrentUser caller, Guid? sessionId, ChangePasswordRequest request, SignIn signIn, UserManager<User> users, RecetaDbContext db, AuditLog audit)
     {

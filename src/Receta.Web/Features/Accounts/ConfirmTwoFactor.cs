@@ -11,8 +11,6 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class ConfirmTwoFactor
 {
-
-
     public static async Task<Outcome<RecoveryCodesResponse>> HandleAsync(CurrentUser caller, ConfirmTwoFactorRequest request, UserManager<User> users, TwoFactor twoFactor, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(caller);

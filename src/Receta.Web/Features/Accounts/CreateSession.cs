@@ -14,8 +14,6 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class CreateSession
 {
-
-
     public static async Task<Outcome<UserSession>> HandleAsync(
         CreateSessionRequest request, Guid? previousSessionId, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock, BrowserSessionOptions options)
     {

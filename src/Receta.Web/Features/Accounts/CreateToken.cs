@@ -10,8 +10,6 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class CreateToken
 {
-
-
     public static async Task<Outcome<CreateTokenResponse>> HandleAsync(CreateTokenRequest request, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);

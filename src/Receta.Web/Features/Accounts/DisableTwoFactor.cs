@@ -11,7 +11,6 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class DisableTwoFactor
 {
-
     public static async Task<Outcome<bool>> HandleAsync(
         CurrentUser caller, DisableTwoFactorRequest? request, SignIn signIn, UserManager<User> users, TwoFactor twoFactor, AuditLog audit)
     {

@@ -9,7 +9,6 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class GetAntiforgeryToken
 {
-
     public static void Map(RouteGroupBuilder auth) =>
         auth.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
             {

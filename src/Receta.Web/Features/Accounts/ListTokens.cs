@@ -6,7 +6,6 @@ namespace Receta.Web.Features.Accounts;
 
 public static class ListTokens
 {
-
     public static async Task<Outcome<Page<TokenResponse>>> HandleAsync(CurrentUser user, PageRequest page, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(user);

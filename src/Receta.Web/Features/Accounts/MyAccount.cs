@@ -7,10 +7,9 @@ using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Accounts;
 
-/// <summary>The caller's own account: read it, and change the display name or time zone.</summary>
+/// <summary>The caller's own account: read it, and change the display name, time zone or language.</summary>
 public static class MyAccount
 {
-
     public static async Task<Outcome<AccountResponse>> GetAsync(CurrentUser user, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -29,7 +28,7 @@ public static class MyAccount
         {
             return Failure.NotFound("account");
         }
-        var merged = JsonMergePatch.Apply(new AccountFields(account.DisplayName, account.TimeZone), patch, json);
+        var merged = JsonMergePatch.Apply(new AccountFields(account.DisplayName, account.TimeZone, account.Language), patch, json);
         if (merged.Failure is { } failure)
         {
             return failure;
@@ -41,12 +40,18 @@ public static class MyAccount
             errors.Add("timeZone", "'timeZone' is required.");
         }
         var timeZone = AccountRules.TimeZone(merged.Value.TimeZone, errors);
+        var language = merged.Value.Language;
+        if (language is not null && !Localization.SupportedCultures.Any(c => c.Name == language))
+        {
+            errors.Add("language", $"'language' must be one of: {string.Join(", ", Localization.SupportedCultures.Select(c => c.Name))}.");
+        }
         if (errors.Any)
         {
             return errors.ToFailure();
         }
         account.DisplayName = displayName;
         account.TimeZone = timeZone;
+        account.Language = language;
         await db.SaveChangesAsync();
         return AccountResponses.From(account);
     }

@@ -6,7 +6,6 @@ namespace Receta.Web.Features.Accounts;
 
 public static class Register
 {
-
     public static async Task<Outcome<User>> HandleAsync(RegisterRequest request, UserManager<User> users, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);

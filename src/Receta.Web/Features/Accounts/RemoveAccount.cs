@@ -15,7 +15,6 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static partial class RemoveAccount
 {
-
     public static async Task<Outcome<bool>> HandleAsync(
         CurrentUser caller, RemoveAccountRequest? request, SignIn signIn, UserManager<User> users, RecetaDbContext db, ILogger logger)
     {

@@ -9,8 +9,6 @@ namespace Receta.Web.Features.Accounts;
 /// </summary>
 public static class StartTwoFactor
 {
-
-
     public static async Task<Outcome<TwoFactorSetupResponse>> HandleAsync(CurrentUser caller, StartTwoFactorRequest request, SignIn signIn, TwoFactor twoFactor)
     {
         ArgumentNullException.ThrowIfNull(caller);

@@ -7,7 +7,6 @@ namespace Receta.Web.Features.Audit;
 /// <summary>The caller's own audit log, newest first, paged by a cursor on (time, id).</summary>
 public static class ListAuditEvents
 {
-
     public static async Task<Outcome<Page<AuditEventResponse>>> HandleAsync(CurrentUser user, PageRequest page, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(user);

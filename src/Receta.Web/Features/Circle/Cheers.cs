@@ -9,8 +9,6 @@ namespace Receta.Web.Features.Circle;
 /// <summary>Cheers and comments on a goal, from cheerleaders and up.</summary>
 public static class Cheers
 {
-
-
     public static async Task<Outcome<CheerResponse>> AddAsync(GoalScope scope, CheerRequest request, RecetaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -15,7 +15,6 @@ namespace Receta.Web.Features.Circle;
 /// </summary>
 public static class InviteMember
 {
-
     public static async Task<Outcome<InvitationResponse>> HandleAsync(
         GoalScope scope, InviteMemberRequest request, RecetaDbContext db, TimeProvider clock, IConfiguration configuration, IEmailSender email, AuditLog audit)
     {

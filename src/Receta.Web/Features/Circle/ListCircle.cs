@@ -7,7 +7,6 @@ namespace Receta.Web.Features.Circle;
 
 public static class ListCircle
 {
-
     public static async Task<ItemList<MemberResponse>> HandleAsync(GoalScope scope, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(scope);

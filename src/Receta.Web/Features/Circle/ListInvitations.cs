@@ -8,8 +8,6 @@ namespace Receta.Web.Features.Circle;
 /// <summary>The invitations waiting for the caller's email.</summary>
 public static class ListInvitations
 {
-
-
     public static async Task<ItemList<ReceivedInvitationResponse>> HandleAsync(CurrentUser user, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(user);

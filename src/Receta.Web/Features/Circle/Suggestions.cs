@@ -11,8 +11,6 @@ namespace Receta.Web.Features.Circle;
 /// <summary>Mentors suggest milestones; the owner or a partner accepts one into the roadmap.</summary>
 public static class Suggestions
 {
-
-
     public static async Task<Outcome<SuggestionResponse>> SuggestAsync(GoalScope scope, SuggestionRequest request, RecetaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(scope);

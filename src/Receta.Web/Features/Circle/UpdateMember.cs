@@ -11,7 +11,6 @@ namespace Receta.Web.Features.Circle;
 /// <summary>The owner changes a member's role; it applies from the member's next request.</summary>
 public static class UpdateMember
 {
-
     public static async Task<Outcome<MemberResponse>> HandleAsync(
         GoalScope scope, string memberId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json, AuditLog audit)
     {

@@ -12,8 +12,6 @@ namespace Receta.Web.Features.Goals;
 /// <summary>The recipe scorecard: which of the six ingredients are in place, with a hint for each missing one.</summary>
 public static class GetRecipeScore
 {
-
-
     public static async Task<RecipeResponse> HandleAsync(
         GoalScope scope, DateOnly asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache)
     {

@@ -9,7 +9,6 @@ namespace Receta.Web.Features.Perseverance;
 /// <summary>The attempts of a goal as of a day, numbered 1, 2, ... in date order, with their statistics.</summary>
 public static class ListAttempts
 {
-
     public static async Task<AttemptsResponse> HandleAsync(GoalScope scope, DateOnly asOf, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(scope);

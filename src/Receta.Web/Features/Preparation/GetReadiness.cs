@@ -8,7 +8,6 @@ namespace Receta.Web.Features.Preparation;
 
 public static class GetReadiness
 {
-
     public static async Task<ReadinessResponse> HandleAsync(GoalScope scope, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -8,7 +8,6 @@ namespace Receta.Web.Features.Progress;
 
 public static class AddEntry
 {
-
     public static async Task<Outcome<EntryResponse>> HandleAsync(
         GoalScope scope, AddEntryRequest request, RecetaDbContext db, TimeProvider clock)
     {

@@ -8,8 +8,6 @@ namespace Receta.Web.Features.Roadmap;
 
 public static class GetRoadmap
 {
-
-
     public static async Task<RoadmapResponse> HandleAsync(GoalScope scope, DateOnly asOf, RecetaDbContext db, GoalViewCache cache)
     {
         ArgumentNullException.ThrowIfNull(scope);

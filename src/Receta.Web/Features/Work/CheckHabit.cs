@@ -9,8 +9,6 @@ namespace Receta.Web.Features.Work;
 /// <summary>Marks a date done for a habit. Checking a date twice changes nothing (200 instead of 201).</summary>
 public static class CheckHabit
 {
-
-
     public static async Task<Outcome<(HabitCheckResponse Check, bool Created)>> HandleAsync(
         GoalScope scope, string habitId, CheckHabitRequest request, RecetaDbContext db)
     {

@@ -25,7 +25,7 @@ public abstract class OpenApiDocumentTests(RecetaApp app)
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Document_EveryOperation_DeclaresParametersSecuritySuccessAndRefusals()
+    public async Task Document_EveryOperation_DeclaresItsNameParametersSecuritySuccessAndRefusals()
     {
         var document = await ReadDocumentAsync();
         var problems = new List<string>();
@@ -39,6 +39,10 @@ public abstract class OpenApiDocumentTests(RecetaApp app)
             if (!operation.TryGetProperty("operationId", out var id) || !operationIds.Add(id.GetString()!))
             {
                 problems.Add($"{key}: no operationId, or one another operation has");
+            }
+            if (!operation.TryGetProperty("description", out var description) || string.IsNullOrWhiteSpace(description.GetString()))
+            {
+                problems.Add($"{key}: no description");
             }
             var parameters = operation.TryGetProperty("parameters", out var list) ? list.EnumerateArray().ToList() : [];
             foreach (var name in PathParameterNames(path))

@@ -66,5 +66,6 @@ public static class ChangePassword
         me.MapPost("/password", async (CurrentUser caller, HttpContext http, ChangePasswordRequest request, SignIn signIn,
                 UserManager<User> users, RecetaDbContext db, AuditLog audit) =>
                 (await HandleAsync(caller, SessionCookie.SessionId(http.User), request, signIn, users, db, audit)).ToNoContent())
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .WithDescription("Changes the password, confirmed with the current one; ends the account's other sessions and tokens.");
 }

@@ -49,5 +49,6 @@ public static class ConfirmTwoFactor
     public static void Map(RouteGroupBuilder me) =>
         me.MapPost("/2fa/confirm", async (CurrentUser caller, ConfirmTwoFactorRequest request, UserManager<User> users, TwoFactor twoFactor, AuditLog audit) =>
                 (await HandleAsync(caller, request, users, twoFactor, audit)).ToOk())
-            .Produces<RecoveryCodesResponse>();
+            .Produces<RecoveryCodesResponse>()
+            .WithDescription("Turns two-factor sign-in on with a code from the authenticator; answers the recovery codes, shown this once.");
 }

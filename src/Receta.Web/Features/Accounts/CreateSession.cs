@@ -81,5 +81,6 @@ public static class CreateSession
             .AllowAnonymous()
             .RequireRateLimiting(SignIn.RateLimitPolicy)
             .Produces<SessionResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithDescription("Signs a browser in: sets the session cookie. Changes made with the cookie also need the antiforgery token.");
 }

@@ -76,5 +76,6 @@ public static class CreateToken
             .AllowAnonymous()
             .RequireRateLimiting(SignIn.RateLimitPolicy)
             .Produces<CreateTokenResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithDescription("Creates a personal access token (scope write or read) from the account's email and password, and its second factor when it has one. The token is shown this once. After 5 failures in 15 minutes: 429.");
 }

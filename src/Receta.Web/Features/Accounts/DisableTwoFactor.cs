@@ -42,5 +42,6 @@ public static class DisableTwoFactor
         me.MapDelete("/2fa", async (CurrentUser caller, [FromBody] DisableTwoFactorRequest? request, SignIn signIn, UserManager<User> users,
                 TwoFactor twoFactor, AuditLog audit) =>
                 (await HandleAsync(caller, request, signIn, users, twoFactor, audit)).ToNoContent())
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .WithDescription("Turns two-factor sign-in off, confirmed with the password and a code or recovery code.");
 }

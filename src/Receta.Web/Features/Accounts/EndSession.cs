@@ -34,5 +34,6 @@ public static class EndSession
                 }
                 return outcome.ToNoContent();
             })
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .WithDescription("Signs the browser out: ends the session and clears its cookie.");
 }

@@ -16,5 +16,6 @@ public static class GetAntiforgeryToken
                 return TypedResults.Ok(new AntiforgeryTokenResponse(tokens.RequestToken!, tokens.HeaderName!, tokens.FormFieldName));
             })
             .AllowAnonymous()
-            .Produces<AntiforgeryTokenResponse>();
+            .Produces<AntiforgeryTokenResponse>()
+            .WithDescription("The token a cookie-authenticated client sends with every change.");
 }

@@ -23,5 +23,6 @@ public static class GetSession
     public static void Map(RouteGroupBuilder auth) =>
         auth.MapGet("/session", async (CurrentUser user, HttpContext http, RecetaDbContext db) =>
                 (await HandleAsync(user, SessionCookie.SessionId(http.User), db)).ToOk())
-            .Produces<SessionResponse>();
+            .Produces<SessionResponse>()
+            .WithDescription("The caller's current browser session.");
 }

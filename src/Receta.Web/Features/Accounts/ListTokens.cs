@@ -30,5 +30,6 @@ public static class ListTokens
                 var page = PageRequest.Read(limit, cursor, errors);
                 return errors.Any ? errors.ToFailure().ToResult() : (await HandleAsync(user, page, db)).ToOk();
             })
-            .Produces<Page<TokenResponse>>();
+            .Produces<Page<TokenResponse>>()
+            .WithDescription("The caller's personal access tokens, never their secrets.");
 }

@@ -61,12 +61,14 @@ public static class MyAccount
         api.MapGet("/me", async (CurrentUser user, RecetaDbContext db) => (await GetAsync(user, db)).ToOk())
             .WithTags("Accounts")
             .Produces<AccountResponse>()
-            .WithName("GetMyAccount");
+            .WithName("GetMyAccount")
+            .WithDescription("The caller's account: display name, time zone and language.");
         api.MapPatch("/me", async (CurrentUser user, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json) =>
                 (await UpdateAsync(user, patch, db, json.Value.SerializerOptions)).ToOk())
             .WithTags("Accounts")
             .Produces<AccountResponse>()
             .AcceptsMergePatch<AccountFields>()
-            .WithName("UpdateMyAccount");
+            .WithName("UpdateMyAccount")
+            .WithDescription("Changes the display name, time zone (IANA) or language (en, es) with a JSON merge patch.");
     }
 }

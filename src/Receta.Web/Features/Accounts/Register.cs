@@ -56,5 +56,6 @@ public static class Register
                     TypedResults.Created("/api/v1/me", AccountResponses.From(user))))
             .AllowAnonymous()
             .Produces<AccountResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithDescription("Creates an account. Passwords: 12 to 1,000 characters, not a commonly used or guessable one; no composition rules. 409 when the email has an account.");
 }

@@ -50,7 +50,8 @@ public static partial class RemoveAccount
                 return outcome.ToNoContent();
             })
             .WithTags("Accounts")
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .WithDescription("Removes the account and everything it owns, confirmed with the password.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {UserId} removed at its owner's request")]
     private static partial void LogRemoved(ILogger logger, Guid userId);

@@ -25,5 +25,6 @@ public static class RevokeToken
     public static void Map(RouteGroupBuilder auth) =>
         auth.MapDelete("/tokens/{id}", async (CurrentUser user, string id, RecetaDbContext db, AuditLog audit) =>
                 (await HandleAsync(user, id, db, audit)).ToNoContent())
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .WithDescription("Revokes one of the caller's tokens; it stops working at once.");
 }

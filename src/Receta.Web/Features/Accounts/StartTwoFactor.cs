@@ -31,5 +31,6 @@ public static class StartTwoFactor
     public static void Map(RouteGroupBuilder me) =>
         me.MapPost("/2fa", async (CurrentUser caller, StartTwoFactorRequest request, SignIn signIn, TwoFactor twoFactor) =>
                 (await HandleAsync(caller, request, signIn, twoFactor)).ToOk())
-            .Produces<TwoFactorSetupResponse>();
+            .Produces<TwoFactorSetupResponse>()
+            .WithDescription("Starts two-factor setup: the authenticator key, as text and as an otpauth address.");
 }

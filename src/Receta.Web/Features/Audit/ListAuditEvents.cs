@@ -35,5 +35,6 @@ public static class ListAuditEvents
                 var page = PageRequest.Read(limit, cursor, errors);
                 return errors.Any ? errors.ToFailure().ToResult() : (await HandleAsync(user, page, db)).ToOk();
             })
-            .Produces<Page<AuditEventResponse>>();
+            .Produces<Page<AuditEventResponse>>()
+            .WithDescription("The account's security events, oldest first: sign-ins, tokens, role changes.");
 }

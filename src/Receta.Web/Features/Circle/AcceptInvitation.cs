@@ -46,5 +46,6 @@ public static class AcceptInvitation
         api.MapPost("/invitations/{invitationId}/accept", async (CurrentUser user, string invitationId, RecetaDbContext db, TimeProvider clock, AuditLog audit) =>
                 (await HandleAsync(user, invitationId, db, clock, audit)).ToOk())
             .WithTags("Circle")
-            .Produces<GoalResponse>();
+            .Produces<GoalResponse>()
+            .WithDescription("Accepts an invitation sent to the caller's email: the goal then appears in their goals.");
 }

@@ -68,7 +68,8 @@ public static class Cheers
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/cheers/{cheer.Id}", cheer)))
             .Requires(GoalAction.Cheer)
             .Produces<CheerResponse>(StatusCodes.Status201Created)
-            .WithName("Cheer");
+            .WithName("Cheer")
+            .WithDescription("Sends the goal a word of encouragement (cheerleader and up).");
         goal.MapGet("/cheers", async (GoalScope scope, string? limit, string? cursor, RecetaDbContext db) =>
             {
                 var errors = new RequestErrors();
@@ -77,6 +78,7 @@ public static class Cheers
             })
             .Requires(GoalAction.Cheer)
             .Produces<Page<CheerResponse>>()
-            .WithName("ListCheers");
+            .WithName("ListCheers")
+            .WithDescription("The goal's cheers, oldest first.");
     }
 }

@@ -77,5 +77,6 @@ public static class InviteMember
                 (await HandleAsync(scope, request, db, clock, configuration, email, audit)).ToResult(invitation =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/circle/{invitation.Id}", invitation)))
             .Requires(GoalAction.Manage)
-            .Produces<InvitationResponse>(StatusCodes.Status201Created);
+            .Produces<InvitationResponse>(StatusCodes.Status201Created)
+            .WithDescription("Invites someone into the goal's circle by email, with a role (owner only). 409 when already invited or a member.");
 }

@@ -24,5 +24,6 @@ public static class ListCircle
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapGet("/circle", async (GoalScope scope, RecetaDbContext db) => TypedResults.Ok(await HandleAsync(scope, db)))
             .Requires(GoalAction.Read)
-            .Produces<ItemList<MemberResponse>>();
+            .Produces<ItemList<MemberResponse>>()
+            .WithDescription("The goal's circle: members and invitations, with their roles.");
 }

@@ -24,5 +24,6 @@ public static class ListInvitations
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/invitations", async (CurrentUser user, RecetaDbContext db) => TypedResults.Ok(await HandleAsync(user, db)))
             .WithTags("Circle")
-            .Produces<ItemList<ReceivedInvitationResponse>>();
+            .Produces<ItemList<ReceivedInvitationResponse>>()
+            .WithDescription("Invitations into other people's circles waiting for the caller to accept.");
 }

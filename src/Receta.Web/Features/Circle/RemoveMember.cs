@@ -28,5 +28,6 @@ public static class RemoveMember
         goal.MapDelete("/circle/{memberId}", async (GoalScope scope, string memberId, RecetaDbContext db, AuditLog audit) =>
                 (await HandleAsync(scope, memberId, db, audit)).ToNoContent())
             .Requires(GoalAction.Manage)
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .WithDescription("Removes a member from the circle (owner only); it takes effect on their next request.");
 }

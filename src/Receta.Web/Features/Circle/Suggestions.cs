@@ -96,16 +96,19 @@ public static class Suggestions
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/suggestions/{suggestion.Id}", suggestion)))
             .Requires(GoalAction.Suggest)
             .Produces<SuggestionResponse>(StatusCodes.Status201Created)
-            .WithName("Suggest");
+            .WithName("Suggest")
+            .WithDescription("Suggests a milestone (mentor and up).");
         goal.MapGet("/suggestions", async (GoalScope scope, RecetaDbContext db) =>
                 TypedResults.Ok(new ItemList<SuggestionResponse>(await ListAsync(scope, db))))
             .Requires(GoalAction.Suggest)
-            .WithName("ListSuggestions");
+            .WithName("ListSuggestions")
+            .WithDescription("The goal's suggested milestones.");
         goal.MapPost("/suggestions/{suggestionId}/accept", async (GoalScope scope, string suggestionId, RecetaDbContext db, TimeProvider clock) =>
                 (await AcceptAsync(scope, suggestionId, db, clock)).ToResult(milestone =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/milestones/{milestone.Id}", milestone)))
             .Requires(GoalAction.Edit)
             .Produces<MilestoneResponse>(StatusCodes.Status201Created)
-            .WithName("AcceptSuggestion");
+            .WithName("AcceptSuggestion")
+            .WithDescription("Accepts a suggestion into the roadmap as a milestone (owner or partner).");
     }
 }

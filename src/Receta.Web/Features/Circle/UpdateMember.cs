@@ -52,5 +52,6 @@ public static class UpdateMember
                 (await HandleAsync(scope, memberId, patch, db, json.Value.SerializerOptions, audit)).ToOk())
             .Requires(GoalAction.Manage)
             .Produces<MemberResponse>()
-            .AcceptsMergePatch<MemberFields>();
+            .AcceptsMergePatch<MemberFields>()
+            .WithDescription("Changes a member's role (owner only).");
 }

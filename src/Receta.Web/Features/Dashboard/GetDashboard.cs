@@ -86,5 +86,6 @@ public static class GetDashboard
                 var cards = await HandleAsync(user, day, db, histories, cache, cancellationToken);
                 return TypedResults.Ok(new DashboardResponse([.. cards.Select(ToItem)]));
             })
-            .Produces<DashboardResponse>();
+            .Produces<DashboardResponse>()
+            .WithDescription("Every goal the caller can read as of a day, as the dashboard shows it: status, percent, buffer days, forecast, next milestone, score and today's habits.");
 }

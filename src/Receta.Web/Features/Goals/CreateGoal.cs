@@ -39,5 +39,6 @@ public static class CreateGoal
         goals.MapPost("/", async (CurrentUser user, GoalFields fields, RecetaDbContext db, TimeProvider clock) =>
                 (await HandleAsync(user, fields, db, clock)).ToResult(goal =>
                     TypedResults.Created($"/api/v1/goals/{goal.Id}", goal)))
-            .Produces<GoalResponse>(StatusCodes.Status201Created);
+            .Produces<GoalResponse>(StatusCodes.Status201Created)
+            .WithDescription("Creates a goal (ingredient 1, define your purpose). Only title is required.");
 }

@@ -25,5 +25,6 @@ public static class DeleteGoal
                 await HandleAsync(scope, db);
                 return TypedResults.NoContent();
             })
-            .Requires(GoalAction.Manage);
+            .Requires(GoalAction.Manage)
+            .WithDescription("Deletes a goal and everything under it (owner only).");
 }

@@ -13,5 +13,6 @@ public static class GetGoal
 
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapGet("/", (GoalScope scope) => TypedResults.Ok(Handle(scope)))
-            .Requires(GoalAction.Read);
+            .Requires(GoalAction.Read)
+            .WithDescription("One goal, with the caller's role on it.");
 }

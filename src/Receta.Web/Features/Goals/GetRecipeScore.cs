@@ -70,5 +70,6 @@ public static class GetRecipeScore
         goal.MapGet("/recipe", async (GoalScope scope, string? asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache) =>
                 await AsOfView.ServeAsync(asOf, scope, day => HandleAsync(scope, day, db, histories, cache)))
             .Requires(GoalAction.Read)
-            .Produces<RecipeResponse>();
+            .Produces<RecipeResponse>()
+            .WithDescription("The recipe scorecard as of a day: which of the six ingredients are in place, with a hint for each missing one.");
 }

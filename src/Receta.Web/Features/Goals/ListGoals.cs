@@ -41,5 +41,6 @@ public static class ListGoals
                 var page = PageRequest.Read(limit, cursor, errors);
                 return errors.Any ? errors.ToFailure().ToResult() : (await HandleAsync(user, page, db)).ToOk();
             })
-            .Produces<Page<GoalResponse>>();
+            .Produces<Page<GoalResponse>>()
+            .WithDescription("The caller's goals and those shared with them, each with the caller's role.");
 }

@@ -49,5 +49,6 @@ public static class UpdateGoal
                 (await HandleAsync(scope, patch, db, json.Value.SerializerOptions)).ToOk())
             .Requires(GoalAction.Edit)
             .Produces<GoalResponse>()
-            .AcceptsMergePatch<GoalFields>();
+            .AcceptsMergePatch<GoalFields>()
+            .WithDescription("Changes a goal with a JSON merge patch, its status included.");
 }

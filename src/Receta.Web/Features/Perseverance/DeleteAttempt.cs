@@ -13,5 +13,6 @@ public static class DeleteAttempt
         goal.MapDelete("/attempts/{attemptId}", async (GoalScope scope, string attemptId, RecetaDbContext db) =>
                 (await HandleAsync(scope, attemptId, db)).ToNoContent())
             .Requires(GoalAction.Edit)
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .WithDescription("Deletes an attempt.");
 }

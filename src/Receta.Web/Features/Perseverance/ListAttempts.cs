@@ -38,5 +38,6 @@ public static class ListAttempts
         goal.MapGet("/attempts", async (GoalScope scope, string? asOf, RecetaDbContext db) =>
                 await AsOfView.ServeAsync(asOf, scope, day => HandleAsync(scope, day, db)))
             .Requires(GoalAction.Read)
-            .Produces<AttemptsResponse>();
+            .Produces<AttemptsResponse>()
+            .WithDescription("The attempts as of a day, numbered in date order, with the counts and the attempts it took to the first success.");
 }

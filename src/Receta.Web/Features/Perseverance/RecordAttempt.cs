@@ -30,5 +30,6 @@ public static class RecordAttempt
                 (await HandleAsync(scope, fields, db, clock)).ToResult(attempt =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/attempts/{attempt.Id}", attempt)))
             .Requires(GoalAction.Edit)
-            .Produces<AttemptResponse>(StatusCodes.Status201Created);
+            .Produces<AttemptResponse>(StatusCodes.Status201Created)
+            .WithDescription("Records an attempt at a gated outcome (ingredient 6): an application, an exam, a race, with its outcome, feedback and lesson.");
 }

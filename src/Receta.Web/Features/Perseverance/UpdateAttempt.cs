@@ -22,5 +22,6 @@ public static class UpdateAttempt
                 (await HandleAsync(scope, attemptId, patch, db, json.Value.SerializerOptions)).ToOk())
             .Requires(GoalAction.Edit)
             .Produces<AttemptResponse>()
-            .AcceptsMergePatch<AttemptFields>();
+            .AcceptsMergePatch<AttemptFields>()
+            .WithDescription("Changes an attempt with a JSON merge patch.");
 }

@@ -30,5 +30,6 @@ public static class AddSkill
                 (await HandleAsync(scope, fields, db, clock)).ToResult(skill =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/skills/{skill.Id}", skill)))
             .Requires(GoalAction.Edit)
-            .Produces<SkillResponse>(StatusCodes.Status201Created);
+            .Produces<SkillResponse>(StatusCodes.Status201Created)
+            .WithDescription("Adds a skill to prepare (ingredient 4), its level and target level (0 to 5) and resources.");
 }

@@ -29,5 +29,6 @@ public static class DeleteSkill
         goal.MapDelete("/skills/{skillId}", async (GoalScope scope, string skillId, RecetaDbContext db) =>
                 (await HandleAsync(scope, skillId, db)).ToNoContent())
             .Requires(GoalAction.Edit)
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .WithDescription("Deletes a skill.");
 }

@@ -24,5 +24,6 @@ public static class GetReadiness
     public static void Map(RouteGroupBuilder goal) =>
         goal.MapGet("/readiness", async (GoalScope scope, RecetaDbContext db) => TypedResults.Ok(await HandleAsync(scope, db)))
             .Requires(GoalAction.Read)
-            .Produces<ReadinessResponse>();
+            .Produces<ReadinessResponse>()
+            .WithDescription("Readiness: how far the skills are from their target levels, and each skill's gap.");
 }

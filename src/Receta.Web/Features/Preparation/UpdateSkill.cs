@@ -21,5 +21,6 @@ public static class UpdateSkill
                 (await HandleAsync(scope, skillId, patch, db, json.Value.SerializerOptions)).ToOk())
             .Requires(GoalAction.Edit)
             .Produces<SkillResponse>()
-            .AcceptsMergePatch<SkillFields>();
+            .AcceptsMergePatch<SkillFields>()
+            .WithDescription("Changes a skill with a JSON merge patch.");
 }

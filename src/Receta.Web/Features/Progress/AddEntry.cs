@@ -52,5 +52,6 @@ public static class AddEntry
                 (await HandleAsync(scope, request, db, clock)).ToResult(entry =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/entries/{entry.Id}", entry)))
             .Requires(GoalAction.Edit)
-            .Produces<EntryResponse>(StatusCodes.Status201Created);
+            .Produces<EntryResponse>(StatusCodes.Status201Created)
+            .WithDescription("Logs where the measure stood, or what was added, on a day (ingredient 2). 400 when the goal has no measure.");
 }

@@ -13,5 +13,6 @@ public static class DeleteEntry
         goal.MapDelete("/entries/{entryId}", async (GoalScope scope, string entryId, RecetaDbContext db) =>
                 (await HandleAsync(scope, entryId, db)).ToNoContent())
             .Requires(GoalAction.Edit)
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .WithDescription("Deletes an entry.");
 }

@@ -49,5 +49,6 @@ public static class GetProgress
         goal.MapGet("/progress", async (GoalScope scope, string? asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache) =>
                 await AsOfView.ServeAsync(asOf, scope, async day => ToResponse(await HandleAsync(scope, day, db, histories, cache))))
             .Requires(GoalAction.Read)
-            .Produces<ProgressResponse>();
+            .Produces<ProgressResponse>()
+            .WithDescription("How far the goal is as of a day: current, remaining, percent, the road, buffer days, rates, the projected completion, the P50/P90 forecast and the status.");
 }

@@ -53,5 +53,6 @@ public static class ListEntries
                 return errors.Any ? errors.ToFailure().ToResult() : (await HandleAsync(scope, first, last, page, db)).ToOk();
             })
             .Requires(GoalAction.Read)
-            .Produces<Page<EntryResponse>>();
+            .Produces<Page<EntryResponse>>()
+            .WithDescription("The goal's entries in date order, optionally from and to a date.");
 }

@@ -34,5 +34,6 @@ public static class AddMilestone
                 (await HandleAsync(scope, fields, db, clock)).ToResult(milestone =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/milestones/{milestone.Id}", milestone)))
             .Requires(GoalAction.Edit)
-            .Produces<MilestoneResponse>(StatusCodes.Status201Created);
+            .Produces<MilestoneResponse>(StatusCodes.Status201Created)
+            .WithDescription("Adds a milestone to the roadmap (ingredient 3), with its due date, estimate and dependencies. A dependency on another goal's milestone: 400; a cycle: 409.");
 }

@@ -35,5 +35,6 @@ public static class DeleteMilestone
         goal.MapDelete("/milestones/{milestoneId}", async (GoalScope scope, string milestoneId, RecetaDbContext db) =>
                 (await HandleAsync(scope, milestoneId, db)).ToNoContent())
             .Requires(GoalAction.Edit)
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .WithDescription("Deletes a milestone.");
 }

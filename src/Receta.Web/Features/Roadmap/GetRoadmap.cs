@@ -49,5 +49,6 @@ public static class GetRoadmap
         goal.MapGet("/roadmap", async (GoalScope scope, string? asOf, RecetaDbContext db, GoalViewCache cache) =>
                 await AsOfView.ServeAsync(asOf, scope, day => HandleAsync(scope, day, db, cache)))
             .Requires(GoalAction.Read)
-            .Produces<RoadmapResponse>();
+            .Produces<RoadmapResponse>()
+            .WithDescription("The roadmap as of a day, scheduled at the goal's weekly capacity: the next step, projected starts and finishes, late milestones and what blocks them.");
 }

@@ -41,5 +41,6 @@ public static class UpdateMilestone
                 (await HandleAsync(scope, milestoneId, patch, db, json.Value.SerializerOptions)).ToOk())
             .Requires(GoalAction.Edit)
             .Produces<MilestoneResponse>()
-            .AcceptsMergePatch<MilestoneFields>();
+            .AcceptsMergePatch<MilestoneFields>()
+            .WithDescription("Changes a milestone with a JSON merge patch; mark it done with status done and completedOn.");
 }

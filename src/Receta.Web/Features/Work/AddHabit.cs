@@ -30,5 +30,6 @@ public static class AddHabit
                 (await HandleAsync(scope, fields, db, clock)).ToResult(habit =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/habits/{habit.Id}", habit)))
             .Requires(GoalAction.Edit)
-            .Produces<HabitResponse>(StatusCodes.Status201Created);
+            .Produces<HabitResponse>(StatusCodes.Status201Created)
+            .WithDescription("Adds a habit: times per perDays days.");
 }

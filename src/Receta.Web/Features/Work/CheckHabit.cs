@@ -45,5 +45,6 @@ public static class CheckHabit
                     : TypedResults.Ok(result.Check)))
             .Requires(GoalAction.Edit)
             .Produces<HabitCheckResponse>(StatusCodes.Status201Created)
-            .Produces<HabitCheckResponse>();
+            .Produces<HabitCheckResponse>()
+            .WithDescription("Checks a habit on a day: 201, or 200 when that day was already checked (nothing changes).");
 }

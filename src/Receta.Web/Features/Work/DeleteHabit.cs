@@ -13,5 +13,6 @@ public static class DeleteHabit
         goal.MapDelete("/habits/{habitId}", async (GoalScope scope, string habitId, RecetaDbContext db) =>
                 (await HandleAsync(scope, habitId, db)).ToNoContent())
             .Requires(GoalAction.Edit)
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .WithDescription("Deletes a habit and its checks.");
 }

@@ -13,5 +13,6 @@ public static class DeleteWork
         goal.MapDelete("/work/{workId}", async (GoalScope scope, string workId, RecetaDbContext db) =>
                 (await HandleAsync(scope, workId, db)).ToNoContent())
             .Requires(GoalAction.Edit)
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .WithDescription("Deletes a work session.");
 }

@@ -29,11 +29,13 @@ public static class GetHabit
             })
             .Requires(GoalAction.Read)
             .Produces<HabitResponse>()
-            .WithName("GetHabit");
+            .WithName("GetHabit")
+            .WithDescription("One habit as of a day: current and best streak, strength and the dates checked.");
         goal.MapGet("/habits", async (GoalScope scope, string? asOf, RecetaDbContext db) =>
                 await AsOfView.ServeAsync(asOf, scope, async day => new ItemList<HabitResponse>(await HabitViews.ForGoalAsync(scope, day, db))))
             .Requires(GoalAction.Read)
             .Produces<ItemList<HabitResponse>>()
-            .WithName("ListHabits");
+            .WithName("ListHabits")
+            .WithDescription("Every habit of the goal as of a day, with streaks, strength and checks.");
     }
 }

@@ -49,5 +49,6 @@ public static class ListWork
                 return errors.Any ? errors.ToFailure().ToResult() : TypedResults.Ok(await HandleAsync(scope, first, last, page, db));
             })
             .Requires(GoalAction.Read)
-            .Produces<WorkLogResponse>();
+            .Produces<WorkLogResponse>()
+            .WithDescription("Work sessions in date order, with the total minutes and minutes per ISO week of the range.");
 }

@@ -67,5 +67,6 @@ public static class LogWork
                 (await HandleAsync(scope, request, db, clock)).ToResult(session =>
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/work/{session.Id}", session)))
             .Requires(GoalAction.Edit)
-            .Produces<WorkSessionResponse>(StatusCodes.Status201Created);
+            .Produces<WorkSessionResponse>(StatusCodes.Status201Created)
+            .WithDescription("Logs minutes of work on a day (ingredient 5), optionally toward a milestone or a skill.");
 }

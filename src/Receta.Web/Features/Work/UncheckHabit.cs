@@ -36,5 +36,6 @@ public static class UncheckHabit
         goal.MapDelete("/habits/{habitId}/checks/{date}", async (GoalScope scope, string habitId, string date, RecetaDbContext db) =>
                 (await HandleAsync(scope, habitId, date, db)).ToNoContent())
             .Requires(GoalAction.Edit)
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .WithDescription("Removes a habit's check of a day.");
 }

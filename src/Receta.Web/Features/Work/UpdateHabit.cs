@@ -26,5 +26,6 @@ public static class UpdateHabit
                 (await HandleAsync(scope, habitId, patch, db, json.Value.SerializerOptions)).ToOk())
             .Requires(GoalAction.Edit)
             .Produces<HabitResponse>()
-            .AcceptsMergePatch<HabitFields>();
+            .AcceptsMergePatch<HabitFields>()
+            .WithDescription("Changes a habit with a JSON merge patch.");
 }

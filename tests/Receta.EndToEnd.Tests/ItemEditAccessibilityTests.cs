@@ -25,6 +25,8 @@ public sealed class ItemEditAccessibilityTests(WebUi ui)
         await WebUi.SignInAsync(page, owner);
         await page.GotoAsync($"/goals/{goal}");
         await page.Locator(".habit").First.GetByRole(Microsoft.Playwright.AriaRole.Button).First.ClickAsync();
+        // The tick posts and the page comes back: count the forms once it is whole again, not mid-way.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('details').length >= 9");
 
         var opened = await page.EvaluateAsync<int>("() => { const all = document.querySelectorAll('details'); all.forEach(d => d.open = true); return all.length; }");
 

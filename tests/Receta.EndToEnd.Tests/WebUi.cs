@@ -68,7 +68,8 @@ public sealed class WebUi : IAsyncLifetime
             // Each context stands for a device of its own, so the per-address sign-in limit sees many.
             ExtraHTTPHeaders = new Dictionary<string, string> { [RecetaApp.ClientAddressHeader] = App.NewClientAddress() },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: test.sh runs the browser tests beside the other suites, on two cores.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -32,11 +32,10 @@ public static class ApiServiceCollectionExtensions
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter =
-                    ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (WebPages.IsPage(context.HttpContext))
                 {
                     // The error page says it, in the person's language.
+                    context.HttpContext.Response.SetRetryAfter(retryAfter);
                     return;
                 }
                 await new TooManyRequestsFailure(retryAfter).ToResult().ExecuteAsync(context.HttpContext);

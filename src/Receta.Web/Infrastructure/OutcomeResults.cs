@@ -64,13 +64,20 @@ public static class OutcomeResults
     /// <summary>The answer with a <c>Retry-After</c> header: how long to wait, in whole seconds (at least 1).</summary>
     public static IResult WithRetryAfter(this IResult result, TimeSpan retryAfter) => new RetryAfterResult(retryAfter, result);
 
+    /// <summary>Sets <c>Retry-After</c>: how long to wait, in whole seconds, at least 1.</summary>
+    public static void SetRetryAfter(this HttpResponse response, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter =
+            Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private sealed class RetryAfterResult(TimeSpan retryAfter, IResult inner) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             ArgumentNullException.ThrowIfNull(httpContext);
-            httpContext.Response.Headers.RetryAfter =
-                Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.SetRetryAfter(retryAfter);
             return inner.ExecuteAsync(httpContext);
         }
     }

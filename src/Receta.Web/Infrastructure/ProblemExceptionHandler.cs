@@ -35,8 +35,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             LogOutage(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
-            httpContext.Response.Headers.RetryAfter =
-                ((long)OutageRetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.SetRetryAfter(OutageRetryAfter);
         }
         else if (status >= 500)
         {

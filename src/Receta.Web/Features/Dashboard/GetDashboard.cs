@@ -60,14 +60,14 @@ public static class GetDashboard
     public static DashboardItem ToItem(Card card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var progress = card.Progress;
+        var progress = GetProgress.ToResponse(card.Progress);
         return new DashboardItem(
             card.Goal,
             card.Goal.Role,
             progress.Status,
             progress.PercentComplete,
             progress.BufferDays,
-            progress.Forecast is { } forecast ? new ForecastResponse(forecast.P50, forecast.P90) : null,
+            progress.Forecast,
             card.NextMilestone is { } next ? new NextMilestone(next.Id, next.Title, next.DueDate) : null,
             card.Recipe.Score,
             [.. card.Habits.Select(h => new HabitDueToday(h.Id, h.Title, h.Checks.Contains(card.Today)))]);

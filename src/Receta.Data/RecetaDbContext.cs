@@ -34,6 +34,8 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
     public DbSet<Habit> Habits => Set<Habit>();
     public DbSet<HabitCheck> HabitChecks => Set<HabitCheck>();
     public DbSet<Attempt> Attempts => Set<Attempt>();
+    public DbSet<GoalBreak> GoalBreaks => Set<GoalBreak>();
+    public DbSet<HabitSkip> HabitSkips => Set<HabitSkip>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -154,6 +156,22 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
             check.HasOne<Habit>().WithMany()
                 .HasForeignKey(c => new { c.OwnerId, c.HabitId })
                 .OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<HabitSkip>(skip =>
+        {
+            skip.HasKey(s => new { s.OwnerId, s.HabitId, s.Date });
+            skip.HasIndex(s => new { s.OwnerId, s.GoalId, s.Date });
+            skip.HasOne<Habit>().WithMany()
+                .HasForeignKey(s => new { s.OwnerId, s.HabitId })
+                .OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<GoalBreak>(pause =>
+        {
+            pause.HasKey(b => new { b.OwnerId, b.Id });
+            pause.HasIndex(b => new { b.OwnerId, b.GoalId, b.From });
+            BelongsToGoal(pause);
         });
 
         builder.Entity<CircleMember>(member =>

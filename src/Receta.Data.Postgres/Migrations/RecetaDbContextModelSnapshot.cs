@@ -621,6 +621,39 @@ namespace Receta.Data.Postgres.Migrations
                     b.ToTable("Goals");
                 });
 
+            modelBuilder.Entity("Receta.Data.Goals.GoalBreak", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("OwnerId", "Id");
+
+                    b.HasIndex("OwnerId", "GoalId", "From");
+
+                    b.ToTable("GoalBreaks");
+                });
+
             modelBuilder.Entity("Receta.Data.Goals.Habit", b =>
                 {
                     b.Property<Guid>("OwnerId")
@@ -677,6 +710,27 @@ namespace Receta.Data.Postgres.Migrations
                     b.ToTable("HabitChecks");
                 });
 
+            modelBuilder.Entity("Receta.Data.Goals.HabitSkip", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HabitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OwnerId", "HabitId", "Date");
+
+                    b.HasIndex("OwnerId", "GoalId", "Date");
+
+                    b.ToTable("HabitSkips");
+                });
+
             modelBuilder.Entity("Receta.Data.Goals.Milestone", b =>
                 {
                     b.Property<Guid>("OwnerId")
@@ -700,6 +754,9 @@ namespace Receta.Data.Postgres.Migrations
 
                     b.Property<double>("EstimateHours")
                         .HasColumnType("double precision");
+
+                    b.Property<Guid?>("FromAttemptId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
@@ -737,6 +794,9 @@ namespace Receta.Data.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FromAttemptId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
@@ -927,6 +987,15 @@ namespace Receta.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Receta.Data.Goals.GoalBreak", b =>
+                {
+                    b.HasOne("Receta.Data.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId", "GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Receta.Data.Goals.Habit", b =>
                 {
                     b.HasOne("Receta.Data.Goals.Goal", null)
@@ -937,6 +1006,15 @@ namespace Receta.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Receta.Data.Goals.HabitCheck", b =>
+                {
+                    b.HasOne("Receta.Data.Goals.Habit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId", "HabitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Receta.Data.Goals.HabitSkip", b =>
                 {
                     b.HasOne("Receta.Data.Goals.Habit", null)
                         .WithMany()

@@ -611,6 +611,39 @@ namespace Receta.Data.Sqlite.Migrations
                     b.ToTable("Goals");
                 });
 
+            modelBuilder.Entity("Receta.Data.Goals.GoalBreak", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerId", "Id");
+
+                    b.HasIndex("OwnerId", "GoalId", "From");
+
+                    b.ToTable("GoalBreaks");
+                });
+
             modelBuilder.Entity("Receta.Data.Goals.Habit", b =>
                 {
                     b.Property<Guid>("OwnerId")
@@ -667,6 +700,27 @@ namespace Receta.Data.Sqlite.Migrations
                     b.ToTable("HabitChecks");
                 });
 
+            modelBuilder.Entity("Receta.Data.Goals.HabitSkip", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HabitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerId", "HabitId", "Date");
+
+                    b.HasIndex("OwnerId", "GoalId", "Date");
+
+                    b.ToTable("HabitSkips");
+                });
+
             modelBuilder.Entity("Receta.Data.Goals.Milestone", b =>
                 {
                     b.Property<Guid>("OwnerId")
@@ -690,6 +744,9 @@ namespace Receta.Data.Sqlite.Migrations
 
                     b.Property<double>("EstimateHours")
                         .HasColumnType("REAL");
+
+                    b.Property<Guid?>("FromAttemptId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("GoalId")
                         .HasColumnType("TEXT");
@@ -727,6 +784,9 @@ namespace Receta.Data.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FromAttemptId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("GoalId")
                         .HasColumnType("TEXT");
@@ -917,6 +977,15 @@ namespace Receta.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Receta.Data.Goals.GoalBreak", b =>
+                {
+                    b.HasOne("Receta.Data.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId", "GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Receta.Data.Goals.Habit", b =>
                 {
                     b.HasOne("Receta.Data.Goals.Goal", null)
@@ -927,6 +996,15 @@ namespace Receta.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Receta.Data.Goals.HabitCheck", b =>
+                {
+                    b.HasOne("Receta.Data.Goals.Habit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId", "HabitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Receta.Data.Goals.HabitSkip", b =>
                 {
                     b.HasOne("Receta.Data.Goals.Habit", null)
                         .WithMany()

@@ -20,3 +20,15 @@ public sealed class HabitCheck
     public DateOnly Date { get; set; }
     public Guid GoalId { get; set; }
 }
+
+/// <summary>
+/// One date a habit was excused (travel, illness, a rest day): it neither counts for nor against the
+/// habit. A date holds at most one mark, a check or a skip.
+/// </summary>
+public sealed class HabitSkip
+{
+    public Guid OwnerId { get; set; }
+    public Guid HabitId { get; set; }
+    public DateOnly Date { get; set; }
+    public Guid GoalId { get; set; }
+}

@@ -14,6 +14,9 @@ public sealed class Milestone : IGoalChild
     public List<Guid> DependsOn { get; set; } = [];
     public MilestoneStatus Status { get; set; }
     public DateOnly? CompletedOn { get; set; }
+
+    /// <summary>The attempt of the same goal whose lesson this applies, or null; cleared when that attempt is deleted.</summary>
+    public Guid? FromAttemptId { get; set; }
     public long Sequence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

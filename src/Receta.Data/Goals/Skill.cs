@@ -9,6 +9,9 @@ public sealed class Skill : IGoalChild
     public int Level { get; set; }
     public int TargetLevel { get; set; }
     public List<SkillResource> Resources { get; set; } = [];
+
+    /// <summary>The attempt of the same goal whose lesson this applies, or null; cleared when that attempt is deleted.</summary>
+    public Guid? FromAttemptId { get; set; }
     public long Sequence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Receta.Web.Features.Accounts;
+using Receta.Web.Features.Breaks;
 using Receta.Web.Features.Progress;
 
 namespace Receta.Web.Infrastructure;
@@ -45,6 +46,7 @@ public static class ApiServiceCollectionExtensions
         services.AddMemoryCache(options => options.SizeLimit = 5_000_000);
         services.AddSingleton<GoalViewCache>();
         services.AddSingleton<MeasureHistories>();
+        services.AddSingleton<GoalBreaks>();
         return services;
     }
 

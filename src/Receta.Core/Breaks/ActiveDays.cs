@@ -73,23 +73,25 @@ public sealed class ActiveDays
         {
             return null;
         }
-        // Each jump adds the active days still missing; a day adds at most one, so the count never overshoots.
+        // Each jump adds the active days still missing; a day adds at most one, so the count never overshoots n.
+        // A break is crossed in one step: its days all count as the active day before it.
         var d = a + (int)n;
-        int counted;
-        while ((counted = Count(a, d)) < n)
+        while (d <= latest)
         {
-            d += (int)(n - counted);
-            if (d > latest)
+            var inBreak = BreakAt(d);
+            var counted = Count(a, d);
+            if (inBreak >= 0)
             {
-                return null;
+                d = counted >= n ? _from[inBreak] - 1 : _to[inBreak] + 1;
+                continue;
             }
+            if (counted == n)
+            {
+                return DateOnly.FromDayNumber(d);
+            }
+            d += (int)(n - counted);
         }
-        // d may have landed inside a break right after the n-th active day: step back to that day.
-        for (var inBreak = BreakAt(d); inBreak >= 0; inBreak = BreakAt(d))
-        {
-            d = _from[inBreak] - 1;
-        }
-        return DateOnly.FromDayNumber(d);
+        return null;
     }
 
     /// <summary>
@@ -112,18 +114,24 @@ public sealed class ActiveDays
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         var a = day.DayNumber;
-        var d = Math.Max(1, a - k + 1);
-        int counted;
-        while ((counted = Count(d - 1, a)) < k && d > 1)
+        // The mirror of NthAfter: jumps back by the active days still missing, crossing a break in one step.
+        var d = a - k + 1;
+        while (d > 0)
         {
-            d = Math.Max(1, d - (k - counted));
+            var inBreak = BreakAt(d);
+            var counted = Count(d - 1, a);
+            if (inBreak >= 0)
+            {
+                d = counted >= k ? _to[inBreak] + 1 : _from[inBreak] - 1;
+                continue;
+            }
+            if (counted == k)
+            {
+                break;
+            }
+            d -= k - counted;
         }
-        // d may lie inside a break just before the k-th most recent active day: step forward to that day.
-        for (var inBreak = BreakAt(d); inBreak >= 0 && d < a; inBreak = BreakAt(d))
-        {
-            d = Math.Min(a, _to[inBreak] + 1);
-        }
-        return DateOnly.FromDayNumber(d);
+        return DateOnly.FromDayNumber(Math.Max(0, d));
     }
 
     internal int Count(int x, int y) => y <= x ? 0 : (int)(y - x - (BreakDaysUpTo(y) - BreakDaysUpTo(x)));

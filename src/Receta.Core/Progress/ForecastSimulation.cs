@@ -22,6 +22,7 @@ internal sealed class ForecastSimulation
     private readonly double _target;
     private readonly double _nearTarget;
     private readonly int _horizonDays;
+    private int _nextHorizon;
 
     private readonly Xoshiro256StarStar[] _generators = new Xoshiro256StarStar[Lanes];
     private readonly byte[] _draws = new byte[Lanes * BufferLength];
@@ -29,6 +30,7 @@ internal sealed class ForecastSimulation
     private readonly int[] _drawCount = new int[Lanes];
     private readonly double[] _value = new double[Lanes];
     private readonly int[] _day = new int[Lanes];
+    private readonly int[] _horizon = new int[Lanes];
     private readonly int[] _reachedOn = new int[Lanes];
     private readonly bool[] _running = new bool[Lanes];
 
@@ -52,12 +54,16 @@ internal sealed class ForecastSimulation
     /// <summary>
     /// Runs <paramref name="paths"/> paths, path <c>p</c> seeded by the <c>p</c>-th output of <paramref name="seeds"/>,
     /// counting in <paramref name="reachedOn"/>[d] the paths first reaching the target on day d (1-based).
-    /// Stops early, returning false, once more than <paramref name="mostNevers"/> paths never reach it.
+    /// Returns false once more than <paramref name="mostNevers"/> paths never reach it: the percentiles are lost then,
+    /// so the paths still to run are followed only for <paramref name="daysStillCounted"/> days (the days that still
+    /// matter to the caller), and not at all when that is 0.
     /// </summary>
-    public bool Run(ref Xoshiro256StarStar seeds, int paths, int[] reachedOn, int mostNevers)
+    public bool Run(ref Xoshiro256StarStar seeds, int paths, int[] reachedOn, int mostNevers, int daysStillCounted)
     {
         var nextPath = 0;
         var nevers = 0;
+        var complete = true;
+        _nextHorizon = _horizonDays;
         for (var lane = 0; lane < Lanes; lane++)
         {
             _running[lane] = false;
@@ -80,11 +86,16 @@ internal sealed class ForecastSimulation
                 {
                     reachedOn[_reachedOn[lane]]++;
                 }
-                else if (_day[lane] >= _horizonDays)
+                else if (_day[lane] >= _horizon[lane])
                 {
-                    if (++nevers > mostNevers)
+                    if (++nevers > mostNevers && complete)
                     {
-                        return false;
+                        complete = false;
+                        _nextHorizon = Math.Min(_horizonDays, daysStillCounted);
+                        if (_nextHorizon <= 0)
+                        {
+                            return false;
+                        }
                     }
                 }
                 else
@@ -100,7 +111,7 @@ internal sealed class ForecastSimulation
                 }
             }
         }
-        return true;
+        return complete;
     }
 
     private void Begin(int lane, ulong seed)
@@ -110,6 +121,7 @@ internal sealed class ForecastSimulation
         _drawCount[lane] = 0;
         _value[lane] = _start;
         _day[lane] = 0;
+        _horizon[lane] = _nextHorizon;
         _reachedOn[lane] = 0;
         _running[lane] = true;
     }
@@ -122,7 +134,7 @@ internal sealed class ForecastSimulation
         {
             if (_running[lane])
             {
-                days = Math.Min(days, _horizonDays - _day[lane]);
+                days = Math.Min(days, _horizon[lane] - _day[lane]);
             }
         }
         for (var lane = 0; lane < Lanes; lane++)

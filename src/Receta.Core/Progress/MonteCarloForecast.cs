@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Receta.Core.Breaks;
 using Receta.Core.Purpose;
 
 namespace Receta.Core.Progress;
@@ -37,11 +38,17 @@ public static class MonteCarloForecast
 
     /// <summary>
     /// The forecast as of <paramref name="asOf"/>, or null when the goal is achieved or there are fewer than
-    /// 7 daily changes <c>c(d) − c(d − 1)</c> for <c>max(d0, a − 56) &lt; d ≤ a</c>.
-    /// A percentile that falls on a path never reaching the target within 3,652 days is null.
+    /// 7 daily changes <c>c(d) − c(d − 1)</c> on active days <c>d</c> with <c>max(d0, a − 56) &lt; d ≤ a</c>.
+    /// A percentile that falls on a path never reaching the target within 3,652 days is null. A break day adds
+    /// nothing to a path and still counts toward the 3,652 days: a path is simulated step by step over active
+    /// days, and its n-th step lands on the n-th active day after <paramref name="asOf"/>.
+    /// With a <paramref name="targetDate"/> after <paramref name="asOf"/> the same paths give the odds: the
+    /// fraction that reach the target on or before it.
     /// </summary>
     /// <exception cref="ArgumentException">The history was prepared for another measure.</exception>
-    public static Forecast? Compute(string goalId, DateOnly asOf, MeasureHistory history, Measure measure, DateOnly startDate)
+    public static ForecastOutlook? Compute(
+        string goalId, DateOnly asOf, MeasureHistory history, Measure measure, DateOnly startDate,
+        DateOnly? targetDate = null, ActiveDays? activeDays = null)
     {
         ArgumentNullException.ThrowIfNull(goalId);
         ArgumentNullException.ThrowIfNull(history);
@@ -50,60 +57,87 @@ public static class MonteCarloForecast
         {
             throw new ArgumentException("The history was prepared for another measure.", nameof(history));
         }
-
-        var a = asOf.DayNumber;
-        var firstDay = Math.Max(startDate.DayNumber, a - WindowDays) + 1;
-        var changeCount = a - firstDay + 1;
+        var active = activeDays ?? ActiveDays.None;
         var current = history.ValueAsOf(asOf);
-        if (changeCount < MinimumChanges || ProgressCalculator.IsAchieved(current, measure))
+        if (ProgressCalculator.IsAchieved(current, measure) || DailyChanges(history, measure, startDate, asOf, active) is not { } steps)
         {
             return null;
         }
 
-        // Work in "toward the target" units u = dir·v: negation is exact, so u + dir·Δ = dir·(v + Δ) bit for bit.
         var dir = measure.Direction;
         var target = dir * measure.Target;
         var start = dir * current;
-        var steps = new double[changeCount];
-        var previous = history.ValueAsOf(firstDay - 1);
-        for (var i = 0; i < changeCount; i++)
-        {
-            var value = history.ValueAsOf(firstDay + i);
-            steps[i] = dir * (value - previous);
-            previous = value;
-        }
+        var horizon = active.Count(asOf.DayNumber, asOf.DayNumber + HorizonDays);
+        // The steps that land on or before the target date: a path arriving by then is on time.
+        var onTimeSteps = targetDate is { } due && due > asOf ? Math.Min(horizon, active.Count(asOf, due)) : 0;
+        double? Odds(int onTimePaths) => targetDate is null ? null : (double)onTimePaths / Paths;
 
         var largest = steps.Max();
-        if (largest <= 0)
+        if (largest <= 0 || horizon == 0)
         {
-            // No change moves toward the target: every path stays short of it.
-            return new Forecast(null, null);
+            // No change moves toward the target (or no active day is left to make one): every path stays short of it.
+            return new ForecastOutlook(new Forecast(null, null), Odds(0));
         }
         if (steps.Min() == largest)
         {
             // Steady progress: every path is the same path, whatever is drawn.
-            var day = Walk(start, target, largest);
-            return new Forecast(DateOf(asOf, day), DateOf(asOf, day));
+            var step = Walk(start, target, largest, horizon);
+            var day = DateOf(asOf, step, active);
+            return new ForecastOutlook(new Forecast(day, day), Odds(step <= onTimeSteps ? Paths : 0));
         }
 
         Span<byte> seed = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{goalId}|{asOf:yyyy-MM-dd}")), seed);
         var seeds = new Xoshiro256StarStar(seed);
-        var reachedOn = new int[HorizonDays + 1];
-        if (!new ForecastSimulation(steps, start, target, HorizonDays).Run(ref seeds, Paths, reachedOn, mostNevers: Paths - RankP50))
+        var reachedOn = new int[horizon + 1];
+        var complete = new ForecastSimulation(steps, start, target, horizon)
+            .Run(ref seeds, Paths, reachedOn, mostNevers: Paths - RankP50, daysStillCounted: onTimeSteps);
+        var onTime = 0;
+        for (var step = 1; step <= onTimeSteps; step++)
         {
-            // More than half the paths never arrive: the median falls on "never", and the 90th percentile after it.
-            return new Forecast(null, null);
+            onTime += reachedOn[step];
         }
-        return new Forecast(DateOf(asOf, DayAtRank(reachedOn, RankP50)), DateOf(asOf, DayAtRank(reachedOn, RankP90)));
+        // When more than half the paths never arrive, the median falls on "never", and the 90th percentile after it.
+        var forecast = complete
+            ? new Forecast(DateOf(asOf, DayAtRank(reachedOn, RankP50), active), DateOf(asOf, DayAtRank(reachedOn, RankP90), active))
+            : new Forecast(null, null);
+        return new ForecastOutlook(forecast, Odds(onTime));
+    }
+
+    /// <summary>
+    /// The daily changes the forecast as of <paramref name="asOf"/> draws from, toward the target (<c>dir·Δ</c>): one per
+    /// active day <c>d</c> with <c>max(d0, a − 56) &lt; d ≤ a</c>; null when there are fewer than 7.
+    /// </summary>
+    internal static double[]? DailyChanges(MeasureHistory history, Measure measure, DateOnly startDate, DateOnly asOf, ActiveDays active)
+    {
+        var a = asOf.DayNumber;
+        var firstDay = Math.Max(startDate.DayNumber, a - WindowDays) + 1;
+        if (active.Count(firstDay - 1, a) < MinimumChanges)
+        {
+            return null;
+        }
+        // Work in "toward the target" units u = dir·v: negation is exact, so u + dir·Δ = dir·(v + Δ) bit for bit.
+        var dir = measure.Direction;
+        var steps = new List<double>(a - firstDay + 1);
+        var previous = history.ValueAsOf(firstDay - 1);
+        for (var day = firstDay; day <= a; day++)
+        {
+            var value = history.ValueAsOf(day);
+            if (active.IsActive(day))
+            {
+                steps.Add(dir * (value - previous));
+            }
+            previous = value;
+        }
+        return [.. steps];
     }
 
     // The same path as the simulation's, when every draw is the same step.
-    private static int Walk(double start, double target, double step)
+    private static int Walk(double start, double target, double step, int horizon)
     {
         var nearTarget = ForecastSimulation.NearTarget(target);
         var u = start;
-        for (var day = 1; day <= HorizonDays; day++)
+        for (var day = 1; day <= horizon; day++)
         {
             u += step;
             if (u >= nearTarget && Tolerance.Compare(u, target) >= 0)
@@ -128,5 +162,5 @@ public static class MonteCarloForecast
         return Never;
     }
 
-    private static DateOnly? DateOf(DateOnly asOf, int day) => day == Never ? null : DayMath.AddDaysCapped(asOf, (long)day);
+    private static DateOnly? DateOf(DateOnly asOf, int step, ActiveDays active) => step == Never ? null : active.NthAfter(asOf, step);
 }

@@ -1,4 +1,6 @@
+using Receta.Core.Breaks;
 using Receta.Core.Purpose;
+using Receta.Core.Work;
 
 namespace Receta.Core.Progress;
 
@@ -22,7 +24,8 @@ public static class ProgressCalculator
         if (input.Measure is not { } measure)
         {
             var percent = input.MilestonesTotal == 0 ? 0 : Rounding.ToTenth(100.0 * input.MilestonesDoneAsOf / input.MilestonesTotal);
-            return new ProgressReport(asOf, null, null, null, null, percent, false, null, null, null, null, null, null, null, ProgressStatus.Open);
+            return new ProgressReport(asOf, null, null, null, null, percent, false, null, null, null, null, null, null, null,
+                ProgressStatus.Open, null, null, null, null);
         }
         ArgumentNullException.ThrowIfNull(input.Waypoints);
         var history = input.History ?? new MeasureHistory(measure, []);
@@ -30,6 +33,11 @@ public static class ProgressCalculator
         {
             throw new ArgumentException("The history was prepared for another measure.", nameof(input));
         }
+        if (!double.IsFinite(input.WeeklyCapacityHours) || input.WeeklyCapacityHours <= 0)
+        {
+            throw new ArgumentException("The weekly capacity must be more than 0 hours.", nameof(input));
+        }
+        var active = input.Breaks ?? ActiveDays.None;
 
         var a = asOf.DayNumber;
         var d0 = input.StartDate.DayNumber;
@@ -41,29 +49,37 @@ public static class ProgressCalculator
         var remaining = achieved ? 0 : Math.Max(0, dir * (t - c));
         var percentComplete = Rounding.ToTenth(Math.Clamp(100 * (c - s) / (t - s), 0, 100));
 
+        // Rates count active days only: a break neither earns nor costs pace.
         var from = Math.Max(d0, a - 28);
-        var recentRate = a - from <= 0 ? 0 : (c - history.ValueAsOf(from)) / (a - from);
+        var cFrom = history.ValueAsOf(from);
+        var recentDays = active.Count(from, a);
+        var recentRate = recentDays <= 0 ? 0 : (c - cFrom) / recentDays;
 
         DateOnly? projected = null;
         if (!achieved && dir * recentRate > 0)
         {
-            projected = DayMath.AddDaysCapped(asOf, Math.Ceiling(Tolerance.SnapToInteger(remaining / Math.Abs(recentRate))));
+            projected = NthActiveDayAfter(active, asOf, Math.Ceiling(Tolerance.SnapToInteger(remaining / Math.Abs(recentRate))));
         }
 
-        var forecast = MonteCarloForecast.Compute(input.GoalId, asOf, history, measure, input.StartDate);
+        var (hoursPerUnit, hoursToFinish, finishAtCapacity) = EffortToOutcome(input, active, asOf, from, dir, c, cFrom, achieved, remaining);
+        var outlook = MonteCarloForecast.Compute(input.GoalId, asOf, history, measure, input.StartDate, input.TargetDate, active);
+        var forecast = outlook?.Forecast;
 
         if (input.TargetDate is not { } targetDate)
         {
             return new ProgressReport(asOf, c, s, t, remaining, percentComplete, achieved, null, null, null,
-                recentRate, null, projected, forecast, achieved ? ProgressStatus.Achieved : ProgressStatus.Open);
+                recentRate, null, projected, forecast, achieved ? ProgressStatus.Achieved : ProgressStatus.Open,
+                hoursPerUnit, hoursToFinish, finishAtCapacity, null);
         }
 
-        var road = new Road(input.StartDate, s, targetDate, t, input.Waypoints);
+        var road = new Road(input.StartDate, s, targetDate, t, input.Waypoints, active);
         var roadToday = road.ValueOn(asOf);
         var aheadBy = dir * (c - roadToday);
         var dT = targetDate.DayNumber;
-        double? requiredRate = !achieved && dT > a ? (t - c) / (dT - a) : null;
+        var daysLeft = active.Count(a, dT);
+        double? requiredRate = !achieved && dT > a && daysLeft > 0 ? (t - c) / daysLeft : null;
         int? bufferDays = achieved ? null : BufferDays(road, c, dir, a, d0, dT);
+        double? onTime = achieved ? 1 : a >= dT ? 0 : outlook?.OnTimeFraction;
 
         var status = (achieved, bufferDays) switch
         {
@@ -74,8 +90,31 @@ public static class ProgressCalculator
             _ => ProgressStatus.OffTrack,
         };
         return new ProgressReport(asOf, c, s, t, remaining, percentComplete, achieved, roadToday, aheadBy, bufferDays,
-            recentRate, requiredRate, projected, forecast, status);
+            recentRate, requiredRate, projected, forecast, status, hoursPerUnit, hoursToFinish, finishAtCapacity, onTime);
     }
+
+    // Effort to outcome: what a unit of progress cost in hours over the recent window, and where the planned hours lead.
+    private static (double? HoursPerUnit, double? HoursToFinish, DateOnly? FinishAtCapacity) EffortToOutcome(
+        ProgressInput input, ActiveDays active, DateOnly asOf, int from, int dir, double c, double cFrom, bool achieved, double remaining)
+    {
+        var hours = (input.Work ?? WorkHistory.None).HoursBetween(DateOnly.FromDayNumber(from), asOf);
+        if (hours <= 0 || Tolerance.Compare(dir * c, dir * cFrom) <= 0)
+        {
+            return (null, null, null);
+        }
+        var hoursPerUnit = hours / (dir * (c - cFrom));
+        if (achieved)
+        {
+            return (hoursPerUnit, null, null);
+        }
+        var hoursToFinish = remaining * hoursPerUnit;
+        var days = Math.Max(1, Math.Ceiling(Tolerance.SnapToInteger(hoursToFinish / (input.WeeklyCapacityHours / 7))));
+        return (hoursPerUnit, hoursToFinish, NthActiveDayAfter(active, asOf, days));
+    }
+
+    // The n-th active day after the day, for n a whole number of days held in a double; the day itself for n = 0.
+    private static DateOnly? NthActiveDayAfter(ActiveDays active, DateOnly day, double n) =>
+        n <= 0 ? day : n > DayMath.LatestComputedDate.DayNumber ? null : active.NthAfter(day, (long)n);
 
     /// <summary><c>dir·(c − t) ≥ 0</c>, with c and t equal within the tolerance counting as reached.</summary>
     internal static bool IsAchieved(double current, Measure measure) =>

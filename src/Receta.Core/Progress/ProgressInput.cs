@@ -1,4 +1,6 @@
+using Receta.Core.Breaks;
 using Receta.Core.Purpose;
+using Receta.Core.Work;
 
 namespace Receta.Core.Progress;
 
@@ -11,6 +13,9 @@ namespace Receta.Core.Progress;
 /// <param name="Waypoints">Milestones with both a due date and a target value, done or not.</param>
 /// <param name="MilestonesDoneAsOf">Milestones whose completion date is on or before the as-of day.</param>
 /// <param name="MilestonesTotal">All milestones of the goal.</param>
+/// <param name="Breaks">The goal's breaks; null reads as none.</param>
+/// <param name="Work">The goal's work sessions (all of them, any date); null reads as none.</param>
+/// <param name="WeeklyCapacityHours">The hours per week the goal is given, more than 0: the pace of <see cref="ProgressReport.FinishAtCapacity"/>.</param>
 public sealed record ProgressInput(
     string GoalId,
     DateOnly StartDate,
@@ -19,4 +24,7 @@ public sealed record ProgressInput(
     MeasureHistory? History,
     IReadOnlyList<Waypoint> Waypoints,
     int MilestonesDoneAsOf,
-    int MilestonesTotal);
+    int MilestonesTotal,
+    ActiveDays? Breaks = null,
+    WorkHistory? Work = null,
+    double WeeklyCapacityHours = 5);

@@ -21,6 +21,10 @@ namespace Receta.Core.Progress;
 /// <param name="ProjectedCompletion">The day the target is reached at the recent rate; null when achieved, when that rate does not move toward the target, or after 2999-12-31.</param>
 /// <param name="Forecast">The Monte Carlo forecast; null with fewer than 7 daily changes or once achieved.</param>
 /// <param name="Status">The first status that applies.</param>
+/// <param name="HoursPerUnit">Hours of work one unit of progress cost over the last 28 days; null without work or progress then.</param>
+/// <param name="HoursToFinish">The remaining units at that cost, in hours; null without a cost or once achieved.</param>
+/// <param name="FinishAtCapacity">The day the remaining hours are done at the planned weekly hours, counting active days; null without <paramref name="HoursToFinish"/> or after 2999-12-31.</param>
+/// <param name="OnTimeProbability">The fraction of the forecast's paths that arrive by the target date (1 once achieved, 0 on or after that date); null without a target date or a forecast.</param>
 public sealed record ProgressReport(
     DateOnly AsOf,
     double? Current,
@@ -36,4 +40,8 @@ public sealed record ProgressReport(
     double? RequiredRatePerDay,
     DateOnly? ProjectedCompletion,
     Forecast? Forecast,
-    ProgressStatus Status);
+    ProgressStatus Status,
+    double? HoursPerUnit,
+    double? HoursToFinish,
+    DateOnly? FinishAtCapacity,
+    double? OnTimeProbability);

@@ -1,19 +1,24 @@
+using Receta.Core.Breaks;
+
 namespace Receta.Core.Progress;
 
 /// <summary>
-/// The road: the line a person promised themself, piecewise linear on days through
+/// The road: the line a person promised themself, piecewise linear on active days through
 /// <c>(d0, s)</c>, the waypoints strictly between <c>d0</c> and <c>dT</c> in date order, and <c>(dT, t)</c>.
-/// Before <c>d0</c> it is <c>s</c>; from <c>dT</c> on it is <c>t</c>.
+/// Before <c>d0</c> it is <c>s</c>; from <c>dT</c> on it is <c>t</c>. It does not rise on break days:
+/// between points <c>(d_i, v_i)</c> and <c>(d_j, v_j)</c>, <c>road(a) = v_i + (v_j − v_i)·active(d_i, a) / active(d_i, d_j)</c>,
+/// and <c>v_i</c> until <c>d_j</c> when the piece is all break.
 /// </summary>
 public sealed class Road
 {
     // The points, strictly ascending by day: (d0, s), waypoints..., (dT, t).
     private readonly int[] _days;
     private readonly double[] _values;
+    private readonly ActiveDays _activeDays;
 
     /// <summary>Draws the road. Of several waypoints on one date only the last created (highest sequence) counts; waypoints on or outside <c>d0</c>..<c>dT</c> are ignored.</summary>
     /// <exception cref="ArgumentException">The target date is not after the start date, or a value is not finite.</exception>
-    public Road(DateOnly startDate, double startValue, DateOnly targetDate, double targetValue, IEnumerable<Waypoint> waypoints)
+    public Road(DateOnly startDate, double startValue, DateOnly targetDate, double targetValue, IEnumerable<Waypoint> waypoints, ActiveDays? activeDays = null)
     {
         ArgumentNullException.ThrowIfNull(waypoints);
         if (targetDate <= startDate)
@@ -56,6 +61,7 @@ public sealed class Road
         _values[i] = targetValue;
         StartDate = startDate;
         TargetDate = targetDate;
+        _activeDays = activeDays ?? ActiveDays.None;
     }
 
     /// <summary>The start date <c>d0</c>.</summary>
@@ -176,10 +182,13 @@ public sealed class Road
 
     private double Interpolate(int segment, int day)
     {
-        double x0 = _days[segment];
-        double x1 = _days[segment + 1];
+        var x0 = _days[segment];
+        var x1 = _days[segment + 1];
         var v0 = _values[segment];
         var v1 = _values[segment + 1];
-        return v0 + ((v1 - v0) * (day - x0) / (x1 - x0));
+        // Without breaks the counts are the calendar's, so the arithmetic is the same as a plain interpolation.
+        double along = _activeDays.Count(x0, day);
+        double length = _activeDays.Count(x0, x1);
+        return length == 0 ? v0 : v0 + ((v1 - v0) * along / length);
     }
 }

@@ -1,3 +1,5 @@
+using Receta.Core.Breaks;
+
 namespace Receta.Core.Roadmap;
 
 /// <summary>Lays a goal's milestones end to end as one person works them: recipe.md §3, exactly.</summary>
@@ -10,13 +12,16 @@ public static class RoadmapScheduler
     /// to end from the start of <paramref name="asOf"/>: one occupies <c>[t0, t1)</c> days with
     /// <c>t1 = t0 + remainingHours / h</c>, starts on <c>a + floor(t0)</c> and finishes on <c>a + ceil(t1) − 1</c>
     /// (its start day when <c>t1 = t0</c>). Done milestones follow, by completion date then creation order.
+    /// With breaks, capacity is <c>h</c> on active days and 0 on break days: with <c>A_0 &lt; A_1 &lt; …</c> the active days
+    /// on or after <paramref name="asOf"/>, a milestone starts on <c>A_floor(t0)</c> and finishes on <c>A_(ceil(t1) − 1)</c>.
     /// </summary>
     /// <param name="milestones">The goal's milestones; ids are unique.</param>
     /// <param name="weeklyCapacityHours">Hours per week given to the goal, more than 0.</param>
     /// <param name="asOf">The day the schedule starts, at its beginning.</param>
+    /// <param name="activeDays">The goal's active days; null reads as no break.</param>
     /// <exception cref="ArgumentException">Ids repeat, or hours are negative or not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The capacity is not a positive finite number.</exception>
-    public static RoadmapSchedule Schedule(IReadOnlyList<MilestonePlan> milestones, double weeklyCapacityHours, DateOnly asOf)
+    public static RoadmapSchedule Schedule(IReadOnlyList<MilestonePlan> milestones, double weeklyCapacityHours, DateOnly asOf, ActiveDays? activeDays = null)
     {
         ArgumentNullException.ThrowIfNull(milestones);
         if (!double.IsFinite(weeklyCapacityHours) || weeklyCapacityHours <= 0)
@@ -45,6 +50,7 @@ public static class RoadmapScheduler
         var order = WorkingOrder(milestones.Where(m => !IsDone(m)).ToList(), byId, IsDone);
         var items = new List<ScheduledMilestone>(milestones.Count);
         var hoursPerDay = weeklyCapacityHours / 7;
+        var active = activeDays ?? ActiveDays.None;
         var t0 = 0.0;
         DateOnly? finish = null;
         foreach (var milestone in order)
@@ -54,10 +60,11 @@ public static class RoadmapScheduler
             var startOffset = Math.Floor(Tolerance.SnapToInteger(t0));
             // When t1 = t0 the formula would give the day before the start; snapping can do the same for a sliver of work.
             var finishOffset = Math.Max(startOffset, Math.Ceiling(Tolerance.SnapToInteger(t1)) - 1);
-            finish = DayMath.AddDaysCapped(asOf, finishOffset);
-            var late = milestone.DueDate is { } due && due.DayNumber < asOf.DayNumber + finishOffset;
+            finish = WorkingDay(active, asOf, finishOffset);
+            // A finish past 2999-12-31 is null, and later than any due date.
+            var late = milestone.DueDate is { } due && (finish is not { } finishing || due < finishing);
             items.Add(new ScheduledMilestone(milestone.Id, milestone.Title, MilestoneStatus.Todo, milestone.DueDate, remaining,
-                DayMath.AddDaysCapped(asOf, startOffset), finish, late, BlockedBy(milestone), null));
+                WorkingDay(active, asOf, startOffset), finish, late, BlockedBy(milestone), null));
             t0 = t1;
         }
         var done = milestones.Where(IsDone).OrderBy(m => m.CompletedOn).ThenBy(m => m.Sequence).ThenBy(m => m.Id, StringComparer.Ordinal);
@@ -68,6 +75,10 @@ public static class RoadmapScheduler
         }
         return new RoadmapSchedule(order.Count == 0 ? null : order[0].Id, finish, items);
     }
+
+    // A_k: the k-th active day on or after the day (k a whole number held in a double), or null after 2999-12-31.
+    private static DateOnly? WorkingDay(ActiveDays active, DateOnly asOf, double k) =>
+        k > DayMath.LatestComputedDate.DayNumber ? null : active.AtOrAfter(asOf, (long)k);
 
     // Kahn's algorithm, taking the most urgent ready milestone each time. Should the data hold a cycle anyway,
     // the most urgent milestone left is taken as if ready, so every milestone is still scheduled.

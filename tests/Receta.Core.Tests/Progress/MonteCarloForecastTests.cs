@@ -14,7 +14,7 @@ public sealed class MonteCarloForecastTests
     private static readonly DateOnly Jan1 = D("2025-01-01");
 
     private static Forecast? Forecast(Measure measure, IEnumerable<MeasureEntry> entries, DateOnly asOf, DateOnly? start = null, string goalId = "goal-1") =>
-        MonteCarloForecast.Compute(goalId, asOf, new MeasureHistory(measure, entries), measure, start ?? Jan1);
+        MonteCarloForecast.Compute(goalId, asOf, new MeasureHistory(measure, entries), measure, start ?? Jan1)?.Forecast;
 
     // Alternating 0 and 2 a day: 1 a day on average, 1 of standard deviation per day.
     private static IEnumerable<MeasureEntry> Alternating(DateOnly from, DateOnly through)

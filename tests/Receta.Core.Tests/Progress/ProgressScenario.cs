@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Receta.Core.Breaks;
 using Receta.Core.Progress;
 using Receta.Core.Purpose;
 
@@ -13,9 +14,9 @@ internal sealed record ProgressScenario(
 
     public ProgressReport Compute() => Compute(Entries);
 
-    public ProgressReport Compute(IEnumerable<MeasureEntry> entries) =>
+    public ProgressReport Compute(IEnumerable<MeasureEntry> entries, ActiveDays? breaks = null) =>
         ProgressCalculator.Compute(
-            new ProgressInput("property-goal", StartDate, TargetDate, Measure, new MeasureHistory(Measure, entries), Waypoints, 0, 0), AsOf);
+            new ProgressInput("property-goal", StartDate, TargetDate, Measure, new MeasureHistory(Measure, entries), Waypoints, 0, 0, breaks), AsOf);
 
     public override string ToString() =>
         $"{Measure}, d0 {StartDate:yyyy-MM-dd}, dT {TargetDate:yyyy-MM-dd}, as of {AsOf:yyyy-MM-dd}, " +

@@ -3,7 +3,7 @@ using Receta.Core.Progress;
 
 namespace Receta.Contracts;
 
-/// <summary>One goal at a glance as of a day: its status, how far, the next milestone, the recipe score and today's habits.</summary>
+/// <summary>One goal at a glance as of a day: its status, how far, the next milestone, the recipe score, today's habits and the odds of arriving on time.</summary>
 public sealed record DashboardItem(
     GoalResponse Goal,
     CircleRole Role,
@@ -13,7 +13,8 @@ public sealed record DashboardItem(
     ForecastResponse? Forecast,
     NextMilestone? Next,
     int Score,
-    IReadOnlyList<HabitDueToday> HabitsDueToday);
+    IReadOnlyList<HabitDueToday> HabitsDueToday,
+    double? OnTimeProbability);
 
 /// <summary>The next step of the roadmap.</summary>
 public sealed record NextMilestone(Guid Id, string Title, DateOnly? DueDate);

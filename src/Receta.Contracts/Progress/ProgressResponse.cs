@@ -5,6 +5,8 @@ namespace Receta.Contracts;
 /// <summary>
 /// How far the goal is as of a day (recipe.md, ingredient 2). Fields that do not apply are null (a
 /// goal without a target date has no road); numbers are unrounded but for <c>percentComplete</c>.
+/// Part two adds effort to outcome (<c>hoursPerUnit</c>, <c>hoursToFinish</c>, <c>finishAtCapacity</c>) and the odds
+/// (<c>onTimeProbability</c>, from the forecast's own simulation).
 /// </summary>
 public sealed record ProgressResponse(
     DateOnly AsOf,
@@ -21,4 +23,8 @@ public sealed record ProgressResponse(
     double? RequiredRatePerDay,
     DateOnly? ProjectedCompletion,
     ForecastResponse? Forecast,
-    ProgressStatus Status);
+    ProgressStatus Status,
+    double? HoursPerUnit,
+    double? HoursToFinish,
+    DateOnly? FinishAtCapacity,
+    double? OnTimeProbability);

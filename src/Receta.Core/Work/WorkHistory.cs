@@ -36,6 +36,9 @@ public sealed class WorkHistory
         }
     }
 
+    /// <summary>How many distinct days have work.</summary>
+    public int DayCount => _days.Length;
+
     /// <summary>The hours (minutes / 60) of the sessions dated <c>d</c> with <paramref name="after"/> &lt; d ≤ <paramref name="through"/>; 0 when <paramref name="through"/> ≤ <paramref name="after"/>.</summary>
     public double HoursBetween(DateOnly after, DateOnly through) =>
         through <= after ? 0 : (MinutesThrough(through.DayNumber) - MinutesThrough(after.DayNumber)) / 60.0;

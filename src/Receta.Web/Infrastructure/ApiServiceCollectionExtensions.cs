@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Receta.Web.Features.Accounts;
-using Receta.Web.Features.Breaks;
 using Receta.Web.Features.Progress;
 
 namespace Receta.Web.Infrastructure;
@@ -45,8 +44,7 @@ public static class ApiServiceCollectionExtensions
 
         services.AddMemoryCache(options => options.SizeLimit = 5_000_000);
         services.AddSingleton<GoalViewCache>();
-        services.AddSingleton<MeasureHistories>();
-        services.AddSingleton<GoalBreaks>();
+        services.AddSingleton<GoalHistories>();
         return services;
     }
 

@@ -221,6 +221,7 @@ public static class OpenApiDescription
         (_, "blockedBy") when declaringType == typeof(RoadmapItem) => ApiLimits.MaxDependencies,
         (_, "resources") when declaringType == typeof(SkillFields) || declaringType == typeof(SkillResponse) => ApiLimits.MaxResources,
         (_, "ingredients") when declaringType == typeof(RecipeResponse) => 6,
+        (_, "items") when declaringType == typeof(CalibrationResponse) => Core.Progress.ForecastCalibration.Checks,
         (_, "recoveryCodes") when declaringType == typeof(RecoveryCodesResponse) => Features.Accounts.TwoFactor.RecoveryCodeCount,
         _ => null,
     };

@@ -58,6 +58,11 @@ public abstract class AuthorizationMatrixTests(RecetaApp app)
         ["POST /habits/{habitId}/checks"] = new(GoalAction.Edit, HttpStatusCode.Created, new { date = "2025-02-03" }),
         ["DELETE /habits/{habitId}/checks/{date}"] = new(GoalAction.Edit, HttpStatusCode.NoContent),
         ["POST /attempts"] = new(GoalAction.Edit, HttpStatusCode.Created, new { title = "Half marathon", date = "2025-03-01", outcome = "pending" }),
+        ["POST /breaks"] = new(GoalAction.Edit, HttpStatusCode.Created, new { from = "2025-08-01", to = "2025-08-14" }),
+        ["GET /breaks"] = new(GoalAction.Read, HttpStatusCode.OK),
+        ["PATCH /breaks/{breakId}"] = new(GoalAction.Edit, HttpStatusCode.OK, new { note = "Exams" }),
+        ["DELETE /breaks/{breakId}"] = new(GoalAction.Edit, HttpStatusCode.NoContent),
+        ["GET /calibration"] = new(GoalAction.Read, HttpStatusCode.OK),
         ["GET /attempts"] = new(GoalAction.Read, HttpStatusCode.OK),
         ["PATCH /attempts/{attemptId}"] = new(GoalAction.Edit, HttpStatusCode.OK, new { outcome = "succeeded" }),
         ["DELETE /attempts/{attemptId}"] = new(GoalAction.Edit, HttpStatusCode.NoContent),
@@ -171,7 +176,7 @@ public abstract class AuthorizationMatrixTests(RecetaApp app)
     private static async Task<string> SnapshotAsync(TestUser owner, string goal)
     {
         var parts = new StringBuilder();
-        foreach (var view in new[] { "", "/entries", "/roadmap", "/readiness", "/work", "/habits", "/attempts", "/circle", "/cheers", "/suggestions" })
+        foreach (var view in new[] { "", "/entries", "/roadmap", "/readiness", "/work", "/habits", "/attempts", "/circle", "/cheers", "/suggestions", "/breaks" })
         {
             parts.AppendLine((await CircleSetup.GetAsync(owner, $"/api/v1/goals/{goal}{view}")).GetRawText());
         }

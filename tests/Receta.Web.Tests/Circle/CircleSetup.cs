@@ -59,6 +59,7 @@ internal sealed class CircleSetup
             ["attemptId"] = Id(await PostAsync(Owner, $"{prefix}/attempts", new { title = "10k race", date = "2025-02-15", outcome = "failed", lesson = "Start slower" })),
             ["suggestionId"] = Id(await PostAsync(Owner, $"{prefix}/suggestions", new { title = "Join a club" })),
             ["memberId"] = Id(await PostAsync(Owner, $"{prefix}/circle", new { email = $"extra-{Guid.NewGuid():N}@example.test", role = "viewer" })),
+            ["breakId"] = Id(await PostAsync(Owner, $"{prefix}/breaks", new { from = "2025-04-01", to = "2025-04-07", note = "Spring break" })),
             ["date"] = "2025-02-02",
         };
         await PostAsync(Owner, $"{prefix}/habits/{ids["habitId"]}/checks", new { date = "2025-02-02" });

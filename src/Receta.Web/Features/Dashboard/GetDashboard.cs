@@ -27,7 +27,7 @@ public static class GetDashboard
         DateOnly Today);
 
     public static async Task<IReadOnlyList<Card>> HandleAsync(
-        CurrentUser user, DateOnly asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache, CancellationToken cancellationToken)
+        CurrentUser user, DateOnly asOf, RecetaDbContext db, GoalHistories histories, GoalViewCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(db);
@@ -41,7 +41,7 @@ public static class GetDashboard
                 continue;
             }
             var progress = await GetProgress.HandleAsync(readable, asOf, db, histories, cache);
-            var roadmap = await GetRoadmap.HandleAsync(readable, asOf, db, cache);
+            var roadmap = await GetRoadmap.HandleAsync(readable, asOf, db, histories, cache);
             var habits = await HabitViews.ForGoalAsync(readable, asOf, db);
             var recipe = await GetRecipeScore.HandleAsync(readable, asOf, db, histories, cache);
             cards.Add(new Card(
@@ -70,11 +70,12 @@ public static class GetDashboard
             progress.Forecast,
             card.NextMilestone is { } next ? new NextMilestone(next.Id, next.Title, next.DueDate) : null,
             card.Recipe.Score,
-            [.. card.Habits.Select(h => new HabitDueToday(h.Id, h.Title, h.Checks.Contains(card.Today)))]);
+            [.. card.Habits.Select(h => new HabitDueToday(h.Id, h.Title, h.Checks.Contains(card.Today)))],
+            progress.OnTimeProbability);
     }
 
     public static void Map(RouteGroupBuilder dashboard) =>
-        dashboard.MapGet("/", async (CurrentUser user, string? asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache,
+        dashboard.MapGet("/", async (CurrentUser user, string? asOf, RecetaDbContext db, GoalHistories histories, GoalViewCache cache,
                 CancellationToken cancellationToken) =>
             {
                 var errors = new RequestErrors();

@@ -13,7 +13,7 @@ namespace Receta.Web.Features.Goals;
 public static class GetRecipeScore
 {
     public static async Task<RecipeResponse> HandleAsync(
-        GoalScope scope, DateOnly asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache)
+        GoalScope scope, DateOnly asOf, RecetaDbContext db, GoalHistories histories, GoalViewCache cache)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
@@ -46,7 +46,7 @@ public static class GetRecipeScore
                 Latest(latestWork, latestCheck),
                 attempts.Select(a => new AttemptRecord(a.Id.ToString(), a.Date, a.Sequence, a.Outcome, a.Lesson)).ToList(),
                 achieved);
-            var score = RecipeScorecard.Evaluate(facts, asOf);
+            var score = RecipeScorecard.Evaluate(facts, asOf, await histories.GetBreaksAsync(goal, db));
             return new RecipeResponse(
                 score.Score,
                 score.Ingredients.Select(i => new IngredientResponse(i.Key, i.Satisfied, i.Satisfied ? null : Hint(i.Key))).ToList());
@@ -67,7 +67,7 @@ public static class GetRecipeScore
     };
 
     public static void Map(RouteGroupBuilder goal) =>
-        goal.MapGet("/recipe", async (GoalScope scope, string? asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache) =>
+        goal.MapGet("/recipe", async (GoalScope scope, string? asOf, RecetaDbContext db, GoalHistories histories, GoalViewCache cache) =>
                 await AsOfView.ServeAsync(asOf, scope, day => HandleAsync(scope, day, db, histories, cache)))
             .Requires(GoalAction.Read)
             .Produces<RecipeResponse>()

@@ -1,3 +1,4 @@
+using Receta.Web.Features.Breaks;
 using Receta.Web.Features.Circle;
 using Receta.Web.Features.Perseverance;
 using Receta.Web.Features.Preparation;
@@ -28,6 +29,7 @@ public static class GoalEndpoints
         goal.MapPreparation();
         goal.MapWork();
         goal.MapPerseverance();
+        goal.MapBreaks();
         goal.MapCircle();
     }
 }

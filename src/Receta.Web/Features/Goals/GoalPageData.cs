@@ -17,13 +17,13 @@ public static class GoalPageData
     /// progress view; and the road through its points. Both empty without a measure.
     /// </summary>
     public static async Task<(IReadOnlyList<ChartPoint> Values, IReadOnlyList<ChartPoint> Road)> ProgressLinesAsync(
-        GoalScope scope, DateOnly asOf, RecetaDbContext db, MeasureHistories histories)
+        GoalScope scope, DateOnly asOf, RecetaDbContext db, GoalHistories histories)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(histories);
         var goal = scope.Goal;
-        if (goal.Measure is not { } measure || await histories.GetAsync(goal, db) is not { } history)
+        if (goal.Measure is not { } measure || await histories.GetMeasureAsync(goal, db) is not { } history)
         {
             return ([], []);
         }

@@ -16,11 +16,11 @@ public static class GetProgress
             report.PercentComplete, report.Achieved, report.Road, report.AheadBy, report.BufferDays,
             report.RecentRatePerDay, report.RequiredRatePerDay, report.ProjectedCompletion,
             report.Forecast is { } forecast ? new ForecastResponse(forecast.P50, forecast.P90) : null,
-            report.Status);
+            report.Status, report.HoursPerUnit, report.HoursToFinish, report.FinishAtCapacity, report.OnTimeProbability);
     }
 
     public static async Task<ProgressReport> HandleAsync(
-        GoalScope scope, DateOnly asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache)
+        GoalScope scope, DateOnly asOf, RecetaDbContext db, GoalHistories histories, GoalViewCache cache)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
@@ -40,15 +40,16 @@ public static class GetProgress
             var doneAsOf = milestones.Count(m => m.Status == MilestoneStatus.Done && m.CompletedOn <= asOf);
             var input = new ProgressInput(
                 goal.Id.ToString(), goal.StartDate, goal.TargetDate, goal.Measure,
-                await histories.GetAsync(goal, db), waypoints, doneAsOf, milestones.Count);
+                await histories.GetMeasureAsync(goal, db), waypoints, doneAsOf, milestones.Count,
+                await histories.GetBreaksAsync(goal, db), await histories.GetWorkAsync(goal, db), goal.WeeklyCapacityHours);
             return ProgressCalculator.Compute(input, asOf);
         });
     }
 
     public static void Map(RouteGroupBuilder goal) =>
-        goal.MapGet("/progress", async (GoalScope scope, string? asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache) =>
+        goal.MapGet("/progress", async (GoalScope scope, string? asOf, RecetaDbContext db, GoalHistories histories, GoalViewCache cache) =>
                 await AsOfView.ServeAsync(asOf, scope, async day => ToResponse(await HandleAsync(scope, day, db, histories, cache))))
             .Requires(GoalAction.Read)
             .Produces<ProgressResponse>()
-            .WithDescription("How far the goal is as of a day: current, remaining, percent, the road, buffer days, rates, the projected completion, the P50/P90 forecast and the status.");
+            .WithDescription("How far the goal is as of a day: current, remaining, percent, the road, buffer days, rates, the projected completion, the P50/P90 forecast, the status, what an hour of work buys and the odds of arriving on time. Breaks count as time off.");
 }

@@ -9,5 +9,6 @@ public static class ProgressEndpoints
         ListEntries.Map(goal);
         DeleteEntry.Map(goal);
         GetProgress.Map(goal);
+        GetCalibration.Map(goal);
     }
 }

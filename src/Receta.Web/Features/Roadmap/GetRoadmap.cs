@@ -2,14 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Core.Roadmap;
 using Receta.Data;
+using Receta.Web.Features.Progress;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Roadmap;
 
 public static class GetRoadmap
 {
-    public static async Task<RoadmapResponse> HandleAsync(GoalScope scope, DateOnly asOf, RecetaDbContext db, GoalViewCache cache)
+    public static async Task<RoadmapResponse> HandleAsync(GoalScope scope, DateOnly asOf, RecetaDbContext db, GoalHistories histories, GoalViewCache cache)
     {
+        ArgumentNullException.ThrowIfNull(histories);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(cache);
@@ -29,7 +31,7 @@ public static class GetRoadmap
                 m.DependsOn.Select(d => d.ToString()).ToList(),
                 m.Status == MilestoneStatus.Done ? m.CompletedOn : null,
                 minutesByMilestone.GetValueOrDefault(m.Id) / 60.0)).ToList();
-            var schedule = RoadmapScheduler.Schedule(plans, goal.WeeklyCapacityHours, asOf);
+            var schedule = RoadmapScheduler.Schedule(plans, goal.WeeklyCapacityHours, asOf, await histories.GetBreaksAsync(goal, db));
 
             var byId = milestones.ToDictionary(m => m.Id.ToString());
             return new RoadmapResponse(
@@ -46,9 +48,9 @@ public static class GetRoadmap
     }
 
     public static void Map(RouteGroupBuilder goal) =>
-        goal.MapGet("/roadmap", async (GoalScope scope, string? asOf, RecetaDbContext db, GoalViewCache cache) =>
-                await AsOfView.ServeAsync(asOf, scope, day => HandleAsync(scope, day, db, cache)))
+        goal.MapGet("/roadmap", async (GoalScope scope, string? asOf, RecetaDbContext db, GoalHistories histories, GoalViewCache cache) =>
+                await AsOfView.ServeAsync(asOf, scope, day => HandleAsync(scope, day, db, histories, cache)))
             .Requires(GoalAction.Read)
             .Produces<RoadmapResponse>()
-            .WithDescription("The roadmap as of a day, scheduled at the goal's weekly capacity: the next step, projected starts and finishes, late milestones and what blocks them.");
+            .WithDescription("The roadmap as of a day, scheduled at the goal's weekly capacity on its active days (none on breaks): the next step, projected starts and finishes, late milestones and what blocks them.");
 }

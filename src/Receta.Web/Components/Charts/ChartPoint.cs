@@ -14,3 +14,6 @@ public sealed record DateMarker(DateOnly Date, string Label, string CssClass);
 
 /// <summary>One bar of a <see cref="BarChart"/>.</summary>
 public sealed record ChartBar(string Label, double Value);
+
+/// <summary>A span of days shaded behind the lines of a <see cref="LineChart"/>, both ends included: a break.</summary>
+public sealed record DateBand(DateOnly From, DateOnly To, string Label, string CssClass);

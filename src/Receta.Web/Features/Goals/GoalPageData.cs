@@ -46,8 +46,11 @@ public static class GoalPageData
             .Where(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id && m.DueDate != null && m.TargetValue != null)
             .Select(m => new Waypoint(m.DueDate!.Value, m.TargetValue!.Value, m.Sequence))
             .ToListAsync();
-        var road = new Road(goal.StartDate, measure.Start, targetDate, measure.Target, waypoints);
-        var corners = waypoints.Select(w => w.Date).Where(d => d > goal.StartDate && d < targetDate)
+        var breaks = await histories.GetBreaksAsync(goal, db);
+        var road = new Road(goal.StartDate, measure.Start, targetDate, measure.Target, waypoints, breaks);
+        // The road bends at its points and where it stops and starts again around a break (flat from the day before it to its end).
+        var aroundBreaks = breaks.Breaks.SelectMany(b => new[] { b.From.AddDays(-1), b.To });
+        var corners = waypoints.Select(w => w.Date).Concat(aroundBreaks).Where(d => d > goal.StartDate && d < targetDate)
             .Append(goal.StartDate).Append(targetDate).Distinct().Order();
         return (values, [.. corners.Select(d => new ChartPoint(d, road.ValueOn(d)))]);
     }

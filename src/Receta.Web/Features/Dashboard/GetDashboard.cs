@@ -1,6 +1,7 @@
 using Receta.Core.Circle;
 using Receta.Core.Progress;
 using Receta.Data;
+using Receta.Web.Features.Breaks;
 using Receta.Web.Features.Goals;
 using Receta.Web.Features.Progress;
 using Receta.Web.Features.Roadmap;
@@ -16,7 +17,10 @@ namespace Receta.Web.Features.Dashboard;
 /// </summary>
 public static class GetDashboard
 {
-    /// <summary>One goal's card; <paramref name="CanEdit"/> says whether the caller may log and tick on it.</summary>
+    /// <summary>
+    /// One goal's card; <paramref name="Habits"/> are those due on <paramref name="Today"/> (not excused by a skip or a
+    /// break), and <paramref name="CanEdit"/> says whether the caller may log and tick on it.
+    /// </summary>
     public sealed record Card(
         GoalResponse Goal,
         ProgressReport Progress,
@@ -27,7 +31,8 @@ public static class GetDashboard
         DateOnly Today);
 
     public static async Task<IReadOnlyList<Card>> HandleAsync(
-        CurrentUser user, DateOnly asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache, CancellationToken cancellationToken)
+        CurrentUser user, DateOnly asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache, GoalBreaks breaks,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(db);
@@ -42,7 +47,8 @@ public static class GetDashboard
             }
             var progress = await GetProgress.HandleAsync(readable, asOf, db, histories, cache);
             var roadmap = await GetRoadmap.HandleAsync(readable, asOf, db, cache);
-            var habits = await HabitViews.ForGoalAsync(readable, asOf, db);
+            var activeDays = await breaks.GetAsync(readable.Goal, db);
+            var habits = (await HabitViews.ForGoalAsync(readable, asOf, db, breaks)).Where(h => !HabitViews.IsExcused(h, asOf, activeDays)).ToList();
             var recipe = await GetRecipeScore.HandleAsync(readable, asOf, db, histories, cache);
             cards.Add(new Card(
                 goal,
@@ -75,7 +81,7 @@ public static class GetDashboard
 
     public static void Map(RouteGroupBuilder dashboard) =>
         dashboard.MapGet("/", async (CurrentUser user, string? asOf, RecetaDbContext db, MeasureHistories histories, GoalViewCache cache,
-                CancellationToken cancellationToken) =>
+                GoalBreaks breaks, CancellationToken cancellationToken) =>
             {
                 var errors = new RequestErrors();
                 var day = errors.QueryDate(asOf, "asOf") ?? user.Today;
@@ -83,9 +89,9 @@ public static class GetDashboard
                 {
                     return errors.ToFailure().ToResult();
                 }
-                var cards = await HandleAsync(user, day, db, histories, cache, cancellationToken);
+                var cards = await HandleAsync(user, day, db, histories, cache, breaks, cancellationToken);
                 return TypedResults.Ok(new DashboardResponse([.. cards.Select(ToItem)]));
             })
             .Produces<DashboardResponse>()
-            .WithDescription("Every goal the caller can read as of a day, as the dashboard shows it: status, percent, buffer days, forecast, next milestone, score and today's habits.");
+            .WithDescription("Every goal the caller can read as of a day, as the dashboard shows it: status, percent, buffer days, forecast, next milestone, score and the habits due that day (a habit skipped that day, or in a break of its goal, is not due).");
 }

@@ -139,27 +139,59 @@ public abstract class RecordingCommandTests(RecetaApp app)
     }
 
     [Fact]
-    public async Task Check_Skip_PrintsTheServersAnswerWithoutFakingIt()
+    public async Task Check_Skip_SkipsTheDayThenSaysItWasAlreadySkipped()
     {
         var user = await app.CreateUserAsync();
         var goal = await user.GoalAsync("Meditate");
         var habit = await user.HabitAsync(goal, "Sit ten minutes");
         using var cli = new CliHarness(app).As(user);
 
+        var first = await cli.RunAsync("check", "Meditate", "Sit", "--skip", "--date", "2025-02-28");
+        var second = await cli.RunAsync("check", goal, habit, "--skip", "--date", "2025-02-28");
+
+        Assert.True(first.ExitCode == ExitCodes.Done, first.ToString());
+        Assert.Contains("Skipped Sit ten minutes on 2025-02-28.", first.Out, StringComparison.Ordinal);
+        Assert.True(second.ExitCode == ExitCodes.Done, second.ToString());
+        Assert.Contains("Sit ten minutes was already skipped on 2025-02-28.", second.Out, StringComparison.Ordinal);
+        var view = await HabitViewAsync(user, goal, habit);
+        Assert.Equal(["2025-02-28"], Dates(view, "skips"));
+        Assert.Empty(Dates(view, "checks"));
+    }
+
+    [Fact]
+    public async Task Check_SkipACheckedDay_PrintsTheConflictAndExitsRefused()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = await user.GoalAsync("Meditate");
+        var habit = await user.HabitAsync(goal, "Sit ten minutes");
+        using var cli = new CliHarness(app).As(user);
+        var check = await cli.RunAsync("check", goal, habit, "--date", "2025-02-28");
+
         var skip = await cli.RunAsync("check", goal, habit, "--skip", "--date", "2025-02-28");
 
-        // Skips arrive with a later issue: until then the server's 404/405 is printed; after, it is a skip.
-        if (skip.ExitCode == ExitCodes.Done)
-        {
-            Assert.Contains("Skipped", skip.Out, StringComparison.Ordinal);
-        }
-        else
-        {
-            Assert.Equal(ExitCodes.Refused, skip.ExitCode);
-            Assert.Matches("40[45]", skip.Error);
-            using var view = await user.Api.GetAsync($"/api/v1/goals/{goal}/habits/{habit}", TestContext.Current.CancellationToken);
-            Assert.Empty((await view.ReadJsonAsync()).GetProperty("checks").EnumerateArray());
-        }
+        Assert.True(check.ExitCode == ExitCodes.Done, check.ToString());
+        Assert.Equal(ExitCodes.Refused, skip.ExitCode);
+        Assert.Contains("That day is checked: uncheck it before skipping it. (HTTP 409)", skip.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Skipped", skip.Out, StringComparison.Ordinal);
+        var view = await HabitViewAsync(user, goal, habit);
+        Assert.Equal(["2025-02-28"], Dates(view, "checks"));
+        Assert.Empty(Dates(view, "skips"));
+    }
+
+    [Fact]
+    public async Task Check_ASkippedDay_PrintsTheConflictAndExitsRefused()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = await user.GoalAsync("Meditate");
+        var habit = await user.HabitAsync(goal, "Sit ten minutes");
+        using var cli = new CliHarness(app).As(user);
+        await cli.RunAsync("check", goal, habit, "--skip");
+
+        var check = await cli.RunAsync("check", goal, habit);
+
+        Assert.Equal(ExitCodes.Refused, check.ExitCode);
+        Assert.Contains("That day is skipped: take the skip back before checking it. (HTTP 409)", check.Error, StringComparison.Ordinal);
+        Assert.Empty(Dates(await HabitViewAsync(user, goal, habit), "checks"));
     }
 
     [Fact]
@@ -195,6 +227,15 @@ public abstract class RecordingCommandTests(RecetaApp app)
         Assert.Equal(ExitCodes.Usage, attempt.ExitCode);
         Assert.Contains("--outcome", attempt.Error, StringComparison.Ordinal);
     }
+
+    private static async Task<JsonElement> HabitViewAsync(TestUser user, string goal, string habit)
+    {
+        using var view = await user.Api.GetAsync($"/api/v1/goals/{goal}/habits/{habit}?asOf=2025-03-01", TestContext.Current.CancellationToken);
+        return await view.ReadJsonAsync();
+    }
+
+    private static List<string?> Dates(JsonElement habit, string property) =>
+        [.. habit.GetProperty(property).EnumerateArray().Select(d => d.GetString())];
 }
 
 public sealed class RecordingCommandTests_Sqlite(KestrelSqliteApp app) : RecordingCommandTests(app);

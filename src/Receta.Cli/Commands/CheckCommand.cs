@@ -24,9 +24,14 @@ public static class CheckCommand
             var path = $"{Names.GoalPath(target.Id)}/habits/{Uri.EscapeDataString(ticked.Id)}/{(skipping ? "skips" : "checks")}";
             var answer = await session.CreateAsync(path, new CheckHabitRequest(day), CliJsonContext.Default.CheckHabitRequest, queueWhenUnreachable: true, cancellationToken);
             var texts = session.Texts;
-            return session.Report(answer, done => skipping
-                ? texts.Skipped(ticked.Title, Dates.Format(day))
-                : done.Status == 201 ? texts.Checked(ticked.Title, Dates.Format(day)) : texts.AlreadyChecked(ticked.Title, Dates.Format(day)));
+            // 201 marked the day, 200 found it marked already; a check on a skipped day (or the reverse) is the server's 409.
+            return session.Report(answer, done => (skipping, done.Status == 201) switch
+            {
+                (true, true) => texts.Skipped(ticked.Title, Dates.Format(day)),
+                (true, false) => texts.AlreadySkipped(ticked.Title, Dates.Format(day)),
+                (false, true) => texts.Checked(ticked.Title, Dates.Format(day)),
+                (false, false) => texts.AlreadyChecked(ticked.Title, Dates.Format(day)),
+            });
         }));
         return command;
     }

@@ -59,6 +59,7 @@ public sealed class Texts
     public required Func<string, string, string> Checked { get; init; }
     public required Func<string, string, string> AlreadyChecked { get; init; }
     public required Func<string, string, string> Skipped { get; init; }
+    public required Func<string, string, string> AlreadySkipped { get; init; }
     public required Func<int, string, string> AttemptRecorded { get; init; }
     public required Func<int, string> Queued { get; init; }
     public required Func<int, string> SentQueued { get; init; }
@@ -123,6 +124,7 @@ public sealed class Texts
         Checked = (habit, date) => $"Checked {habit} on {date}.",
         AlreadyChecked = (habit, date) => $"{habit} was already checked on {date}.",
         Skipped = (habit, date) => $"Skipped {habit} on {date}.",
+        AlreadySkipped = (habit, date) => $"{habit} was already skipped on {date}.",
         AttemptRecorded = (number, title) => $"Attempt #{number} recorded: {title}.",
         Queued = waiting => $"The server could not be reached: queued ({waiting} waiting). The next command or 'receta sync' sends it.",
         SentQueued = sent => sent == 1 ? "Sent 1 queued request." : $"Sent {sent} queued requests.",
@@ -203,6 +205,7 @@ public sealed class Texts
         Checked = (habit, date) => $"Marcado {habit} el {date}.",
         AlreadyChecked = (habit, date) => $"{habit} ya estaba marcado el {date}.",
         Skipped = (habit, date) => $"Saltado {habit} el {date}.",
+        AlreadySkipped = (habit, date) => $"{habit} ya estaba saltado el {date}.",
         AttemptRecorded = (number, title) => $"Intento n.º {number} registrado: {title}.",
         Queued = waiting => $"No se pudo contactar al servidor: en cola ({waiting} en espera). Lo envía el próximo comando o 'receta sync'.",
         SentQueued = sent => sent == 1 ? "Enviada 1 petición en cola." : $"Enviadas {sent} peticiones en cola.",

@@ -1,4 +1,4 @@
 namespace Receta.Contracts;
 
-/// <summary>The day a habit was done.</summary>
+/// <summary>The day a habit is marked: done (a check) or excused (a skip).</summary>
 public sealed record CheckHabitRequest(DateOnly? Date);

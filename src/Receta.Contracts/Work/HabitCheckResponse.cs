@@ -1,4 +1,4 @@
 namespace Receta.Contracts;
 
-/// <summary>A habit checked on a day.</summary>
+/// <summary>A habit's mark of a day: checked, or skipped when it answers a skip.</summary>
 public sealed record HabitCheckResponse(Guid HabitId, DateOnly Date);

@@ -1,6 +1,10 @@
 namespace Receta.Contracts;
 
-/// <summary>A habit as of a day: its streaks and strength (0–100), and the dates checked up to that day.</summary>
+/// <summary>
+/// A habit as of a day: its streaks and strength (0–100) on its counted days, and the dates checked and skipped up to
+/// that day, ascending. A skipped date (or one in a break of the goal) that is not checked counts neither for nor
+/// against the habit.
+/// </summary>
 public sealed record HabitResponse(
     Guid Id,
     string Title,
@@ -9,4 +13,5 @@ public sealed record HabitResponse(
     int CurrentStreak,
     int BestStreak,
     double Strength,
-    IReadOnlyList<DateOnly> Checks);
+    IReadOnlyList<DateOnly> Checks,
+    IReadOnlyList<DateOnly> Skips);

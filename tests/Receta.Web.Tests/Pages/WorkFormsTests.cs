@@ -4,7 +4,7 @@ using static Receta.Web.Tests.Pages.GoalPageApi;
 
 namespace Receta.Web.Tests.Pages;
 
-/// <summary>The work section's forms: log work for a milestone, delete a session, add, edit and delete habits, tick and untick.</summary>
+/// <summary>The work section's forms: log work for a milestone, delete a session, add, edit and delete habits, tick and untick, skip and take a skip back.</summary>
 public abstract class WorkFormsTests(RecetaApp app)
 {
     [Fact]
@@ -150,6 +150,71 @@ public abstract class WorkFormsTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task Skip_Today_SkipsItAndShowsItAsSkippedInWords()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        var habit = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/habits", new { title = "Practise", times = 1, perDays = 1 }));
+        await PostAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}/checks", new { date = "2025-02-28" });
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
+
+        var posted = await browser.SubmitAsync($"/goals/{goal}", page, "habit-check", ("HabitCheck.Skip", habit));
+        var view = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}");
+        var (_, after) = await browser.GetAsync($"/goals/{goal}");
+        var shown = WebUtility.HtmlDecode(after);
+
+        Assert.Contains("Skip “Practise” today", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.EndsWith("#work", posted.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["2025-03-01"], view.GetProperty("skips").EnumerateArray().Select(c => c.GetString()));
+        // The skip keeps yesterday's streak alive, and the page says so in words: no tick or skip button is left.
+        Assert.Equal(1, view.GetProperty("currentStreak").GetInt32());
+        Assert.Contains("Skipped today", shown, StringComparison.Ordinal);
+        Assert.Contains("Skipped on:", shown, StringComparison.Ordinal);
+        Assert.Contains("Take back<span class=\"visually-hidden\"> the skip of “Practise” on 3/1/2025</span>", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tick “Practise” for today", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Skip “Practise” today", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TakeBackSkip_AnEarlierDay_RemovesOnlyThatSkip()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        var habit = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/habits", new { title = "Practise", times = 1, perDays = 1 }));
+        await PostAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}/skips", new { date = "2025-02-26" });
+        await PostAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}/skips", new { date = "2025-02-27" });
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
+
+        var posted = await browser.SubmitAsync($"/goals/{goal}", page, "habit-check", ("HabitCheck.Unskip", $"{Guid.Parse(habit):N}/2025-02-27"));
+        var view = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Equal(["2025-02-26"], view.GetProperty("skips").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public async Task Skip_DayTickedMeanwhile_Returns409WithTheConflictMessageAndKeepsTheTick()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        var habit = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/habits", new { title = "Practise", times = 1, perDays = 1 }));
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
+        await PostAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}/checks", new { date = "2025-03-01" });
+
+        var posted = await browser.SubmitAsync($"/goals/{goal}", page, "habit-check", ("HabitCheck.Skip", habit));
+        var view = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}");
+
+        Assert.Equal(HttpStatusCode.Conflict, posted.Status);
+        Assert.Contains("This could not be saved: it conflicts with what is there.", posted.Html, StringComparison.Ordinal);
+        Assert.Equal(["2025-03-01"], view.GetProperty("checks").EnumerateArray().Select(c => c.GetString()));
+        Assert.Empty(view.GetProperty("skips").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Mentor_GetsNoWorkOrHabitFormsAndForgedPostsChangeNothing()
     {
         var owner = await app.CreateUserAsync();
@@ -168,6 +233,7 @@ public abstract class WorkFormsTests(RecetaApp app)
             await ForgeAsync(browser, goal, ItemForm("habit-delete", habit)),
             await ForgeAsync(browser, goal, ItemForm("habit-edit", habit), ("HabitEdit.Title", "Mine"), ("HabitEdit.Times", "1"), ("HabitEdit.PerDays", "1")),
             await ForgeAsync(browser, goal, "habit-check", ("HabitCheck.Uncheck", $"{Guid.Parse(habit):N}/2025-02-28")),
+            await ForgeAsync(browser, goal, "habit-check", ("HabitCheck.Skip", habit)),
             await ForgeAsync(browser, goal, "habit", ("NewHabit.Title", "Mine"), ("NewHabit.Times", "1"), ("NewHabit.PerDays", "1")),
         };
         var work = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/work");
@@ -180,6 +246,8 @@ public abstract class WorkFormsTests(RecetaApp app)
         var kept = Assert.Single(habits.GetProperty("items").EnumerateArray());
         Assert.Equal("Practise", kept.GetProperty("title").GetString());
         Assert.Equal(1, kept.GetProperty("checks").GetArrayLength());
+        Assert.Empty(kept.GetProperty("skips").EnumerateArray());
+        Assert.DoesNotContain("Skip “Practise” today", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
     }
 }
 

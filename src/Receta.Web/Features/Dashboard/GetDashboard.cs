@@ -1,8 +1,8 @@
 using Receta.Core.Circle;
 using Receta.Core.Progress;
 using Receta.Data;
-using Receta.Web.Features.Goals;
 using Receta.Web.Features.Progress;
+using Receta.Web.Features.Goals;
 using Receta.Web.Features.Roadmap;
 using Receta.Web.Features.Work;
 using Receta.Web.Infrastructure;
@@ -16,7 +16,10 @@ namespace Receta.Web.Features.Dashboard;
 /// </summary>
 public static class GetDashboard
 {
-    /// <summary>One goal's card; <paramref name="CanEdit"/> says whether the caller may log and tick on it.</summary>
+    /// <summary>
+    /// One goal's card; <paramref name="Habits"/> are those due on <paramref name="Today"/> (not excused by a skip or a
+    /// break), and <paramref name="CanEdit"/> says whether the caller may log and tick on it.
+    /// </summary>
     public sealed record Card(
         GoalResponse Goal,
         ProgressReport Progress,
@@ -42,7 +45,8 @@ public static class GetDashboard
             }
             var progress = await GetProgress.HandleAsync(readable, asOf, db, histories, cache);
             var roadmap = await GetRoadmap.HandleAsync(readable, asOf, db, histories, cache);
-            var habits = await HabitViews.ForGoalAsync(readable, asOf, db);
+            var activeDays = await histories.GetBreaksAsync(readable.Goal, db);
+            var habits = (await HabitViews.ForGoalAsync(readable, asOf, db, histories)).Where(h => !HabitViews.IsExcused(h, asOf, activeDays)).ToList();
             var recipe = await GetRecipeScore.HandleAsync(readable, asOf, db, histories, cache);
             cards.Add(new Card(
                 goal,
@@ -88,5 +92,5 @@ public static class GetDashboard
                 return TypedResults.Ok(new DashboardResponse([.. cards.Select(ToItem)]));
             })
             .Produces<DashboardResponse>()
-            .WithDescription("Every goal the caller can read as of a day, as the dashboard shows it: status, percent, buffer days, forecast, next milestone, score and today's habits.");
+            .WithDescription("Every goal the caller can read as of a day, as the dashboard shows it: status, percent, buffer days, forecast, next milestone, score and the habits due that day (a habit skipped that day, or in a break of its goal, is not due).");
 }

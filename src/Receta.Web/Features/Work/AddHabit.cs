@@ -1,3 +1,4 @@
+using Receta.Core.Breaks;
 using Receta.Core.Circle;
 using Receta.Data;
 using Receta.Data.Goals;
@@ -22,7 +23,7 @@ public static class AddHabit
         habit.Sequence = scope.Touch();
         db.Habits.Add(habit);
         await db.SaveChangesAsync();
-        return HabitViews.Compute(habit, [], scope.User.Today);
+        return HabitViews.Compute(habit, [], [], ActiveDays.None, scope.User.Today);
     }
 
     public static void Map(RouteGroupBuilder goal) =>

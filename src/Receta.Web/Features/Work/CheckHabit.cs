@@ -6,9 +6,14 @@ using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Work;
 
-/// <summary>Marks a date done for a habit. Checking a date twice changes nothing (200 instead of 201).</summary>
+/// <summary>
+/// Marks a date done for a habit. Checking a date twice changes nothing (200 instead of 201); a date holds one mark,
+/// so checking a skipped date is a conflict.
+/// </summary>
 public static class CheckHabit
 {
+    public const string SkippedConflict = "That day is skipped: take the skip back before checking it.";
+
     public static async Task<Outcome<(HabitCheckResponse Check, bool Created)>> HandleAsync(
         GoalScope scope, string habitId, CheckHabitRequest request, RecetaDbContext db)
     {
@@ -32,6 +37,10 @@ public static class CheckHabit
         {
             return (response, false);
         }
+        if (await db.HabitSkips.AnyAsync(s => s.OwnerId == goal.OwnerId && s.HabitId == habit && s.Date == date))
+        {
+            return Failure.Conflict(SkippedConflict);
+        }
         db.HabitChecks.Add(new HabitCheck { OwnerId = goal.OwnerId, HabitId = habit, Date = date, GoalId = goal.Id });
         scope.Touch();
         await db.SaveChangesAsync();
@@ -46,5 +55,5 @@ public static class CheckHabit
             .Requires(GoalAction.Edit)
             .Produces<HabitCheckResponse>(StatusCodes.Status201Created)
             .Produces<HabitCheckResponse>()
-            .WithDescription("Checks a habit on a day: 201, or 200 when that day was already checked (nothing changes).");
+            .WithDescription("Checks a habit on a day: 201, or 200 when that day was already checked (nothing changes); 409 when it is skipped.");
 }

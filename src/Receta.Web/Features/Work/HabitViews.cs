@@ -1,39 +1,53 @@
 using Microsoft.EntityFrameworkCore;
+using Receta.Core.Breaks;
 using Receta.Core.Work;
 using Receta.Data;
 using Receta.Data.Goals;
+using Receta.Web.Features.Progress;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Work;
 
-/// <summary>A habit as of a day: its streaks and strength, and the dates checked up to that day.</summary>
+/// <summary>
+/// A habit as of a day: its streaks and strength on its counted days (skips and the goal's breaks excuse the days
+/// they cover), and the dates checked and skipped up to that day. Every view of a habit (the API, the goal page,
+/// the dashboard) is built here, so they all judge it on the same days.
+/// </summary>
 public static class HabitViews
 {
-    public static HabitResponse Compute(Habit habit, IReadOnlyList<DateOnly> checks, DateOnly asOf)
+    public static HabitResponse Compute(Habit habit, IReadOnlyList<DateOnly> checks, IReadOnlyList<DateOnly> skips, ActiveDays activeDays, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(habit);
         ArgumentNullException.ThrowIfNull(checks);
+        ArgumentNullException.ThrowIfNull(skips);
         var upToDay = checks.Where(c => c <= asOf).Order().ToList();
-        var report = HabitCalculator.Compute(new HabitFrequency(habit.Times, habit.PerDays), upToDay, asOf);
-        return new(habit.Id, habit.Title, habit.Times, habit.PerDays, report.CurrentStreak, report.BestStreak, report.Strength, upToDay);
+        var skippedUpToDay = skips.Where(s => s <= asOf).Order().ToList();
+        var report = HabitCalculator.Compute(new HabitFrequency(habit.Times, habit.PerDays), upToDay, skippedUpToDay, activeDays, asOf);
+        return new(habit.Id, habit.Title, habit.Times, habit.PerDays, report.CurrentStreak, report.BestStreak, report.Strength, upToDay, skippedUpToDay);
     }
 
-    /// <summary>One habit as of <paramref name="asOf"/>.</summary>
-    public static async Task<HabitResponse> ForHabitAsync(Habit habit, DateOnly asOf, RecetaDbContext db)
+    /// <summary>One habit of the scope's goal as of <paramref name="asOf"/>.</summary>
+    public static async Task<HabitResponse> ForHabitAsync(GoalScope scope, Habit habit, DateOnly asOf, RecetaDbContext db, GoalHistories histories)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(habit);
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(histories);
         var checks = await db.HabitChecks.AsNoTracking()
             .Where(c => c.OwnerId == habit.OwnerId && c.HabitId == habit.Id && c.Date <= asOf)
             .Select(c => c.Date).ToListAsync();
-        return Compute(habit, checks, asOf);
+        var skips = await db.HabitSkips.AsNoTracking()
+            .Where(s => s.OwnerId == habit.OwnerId && s.HabitId == habit.Id && s.Date <= asOf)
+            .Select(s => s.Date).ToListAsync();
+        return Compute(habit, checks, skips, await histories.GetBreaksAsync(scope.Goal, db), asOf);
     }
 
     /// <summary>Every habit of the goal as of <paramref name="asOf"/>, oldest first.</summary>
-    public static async Task<IReadOnlyList<HabitResponse>> ForGoalAsync(GoalScope scope, DateOnly asOf, RecetaDbContext db)
+    public static async Task<IReadOnlyList<HabitResponse>> ForGoalAsync(GoalScope scope, DateOnly asOf, RecetaDbContext db, GoalHistories histories)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(histories);
         var goal = scope.Goal;
         var habits = await db.Habits.Under(scope).OrderBy(h => h.Sequence).ToListAsync();
         var checks = (await db.HabitChecks.AsNoTracking()
@@ -41,6 +55,23 @@ public static class HabitViews
                 .Select(c => new { c.HabitId, c.Date })
                 .ToListAsync())
             .ToLookup(c => c.HabitId, c => c.Date);
-        return habits.Select(h => Compute(h, checks[h.Id].ToList(), asOf)).ToList();
+        var skips = (await db.HabitSkips.AsNoTracking()
+                .Where(s => s.OwnerId == goal.OwnerId && s.GoalId == goal.Id && s.Date <= asOf)
+                .Select(s => new { s.HabitId, s.Date })
+                .ToListAsync())
+            .ToLookup(s => s.HabitId, s => s.Date);
+        var activeDays = await histories.GetBreaksAsync(goal, db);
+        return habits.Select(h => Compute(h, checks[h.Id].ToList(), skips[h.Id].ToList(), activeDays, asOf)).ToList();
+    }
+
+    /// <summary>
+    /// Whether the habit asks for a check on <paramref name="day"/>: not when the day is excused (skipped, or in a
+    /// break of the goal, and not checked), since a check there would count and a miss would not.
+    /// </summary>
+    public static bool IsExcused(HabitResponse habit, DateOnly day, ActiveDays activeDays)
+    {
+        ArgumentNullException.ThrowIfNull(habit);
+        ArgumentNullException.ThrowIfNull(activeDays);
+        return !habit.Checks.Contains(day) && (habit.Skips.Contains(day) || !activeDays.IsActive(day));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Receta.Core.Circle;
 using Receta.Data;
+using Receta.Web.Features.Progress;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Work;
@@ -10,7 +11,7 @@ namespace Receta.Web.Features.Work;
 public static class UpdateHabit
 {
     public static async Task<Outcome<HabitResponse>> HandleAsync(
-        GoalScope scope, string habitId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json)
+        GoalScope scope, string habitId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json, GoalHistories histories)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var habit = await db.PatchAsync(db.Habits, scope, habitId, patch, json, "habit", HabitRules.From, HabitRules.TryApplyTo);
@@ -18,12 +19,12 @@ public static class UpdateHabit
         {
             return failure;
         }
-        return await HabitViews.ForHabitAsync(habit.Value!, scope.User.Today, db);
+        return await HabitViews.ForHabitAsync(scope, habit.Value!, scope.User.Today, db, histories);
     }
 
     public static void Map(RouteGroupBuilder goal) =>
-        goal.MapPatch("/habits/{habitId}", async (GoalScope scope, string habitId, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json) =>
-                (await HandleAsync(scope, habitId, patch, db, json.Value.SerializerOptions)).ToOk())
+        goal.MapPatch("/habits/{habitId}", async (GoalScope scope, string habitId, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json, GoalHistories histories) =>
+                (await HandleAsync(scope, habitId, patch, db, json.Value.SerializerOptions, histories)).ToOk())
             .Requires(GoalAction.Edit)
             .Produces<HabitResponse>()
             .AcceptsMergePatch<HabitFields>()

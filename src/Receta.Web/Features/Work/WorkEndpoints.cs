@@ -13,6 +13,8 @@ public static class WorkEndpoints
         DeleteHabit.Map(goal);
         CheckHabit.Map(goal);
         UncheckHabit.Map(goal);
+        SkipHabit.Map(goal);
+        UnskipHabit.Map(goal);
         GetHabit.Map(goal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Receta.Data;
 using Receta.Web.Infrastructure;
@@ -9,7 +10,7 @@ namespace Receta.Web.Features.Perseverance;
 /// and lessons applied"): it may name only an attempt of the same goal, and deleting the attempt
 /// clears it while the skill or milestone stays.
 /// </summary>
-public static class LessonLinks
+public static partial class LessonLinks
 {
     public const string Field = "fromAttemptId";
 
@@ -40,6 +41,25 @@ public static class LessonLinks
         errors.Add(Field, $"'{Field}' is not an attempt of this goal.");
         return null;
     }
+
+    /// <summary>
+    /// The title of a skill or milestone made from a lesson in one click: the lesson on one line,
+    /// trimmed, and cut to the 200 characters a title may have (never inside a surrogate pair).
+    /// </summary>
+    public static string TitleFrom(string lesson)
+    {
+        ArgumentNullException.ThrowIfNull(lesson);
+        var line = Whitespace().Replace(lesson, " ").Trim();
+        if (line.Length <= ApiLimits.MaxTitleLength)
+        {
+            return line;
+        }
+        var cut = char.IsHighSurrogate(line[ApiLimits.MaxTitleLength - 1]) ? ApiLimits.MaxTitleLength - 1 : ApiLimits.MaxTitleLength;
+        return line[..cut].TrimEnd();
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     /// <summary>Unlinks the skills and milestones that apply the lesson of an attempt about to be deleted.</summary>
     public static async Task ClearAsync(GoalScope scope, Guid attemptId, RecetaDbContext db)

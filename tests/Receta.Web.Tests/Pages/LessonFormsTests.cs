@@ -6,7 +6,8 @@ namespace Receta.Web.Tests.Pages;
 
 /// <summary>
 /// The perseverance section's comebacks and lessons applied: what each lesson became, the comeback
-/// after each failure, and the one-click forms that turn a lesson into a skill or a milestone.
+/// after each failure, the one-click forms that turn a lesson into a skill or a milestone, and the
+/// skill and milestone forms' choice of the attempt whose lesson they apply.
 /// </summary>
 public abstract class LessonFormsTests(RecetaApp app)
 {
@@ -98,6 +99,50 @@ public abstract class LessonFormsTests(RecetaApp app)
         Assert.Equal(HttpStatusCode.BadRequest, milestone);
         Assert.Empty((await GetJsonAsync(owner, $"/api/v1/goals/{goal}/readiness")).GetProperty("items").EnumerateArray());
         Assert.Empty((await GetJsonAsync(owner, $"/api/v1/goals/{goal}/roadmap")).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AddSkill_PicksTheAttemptWhoseLessonItApplies_Linked()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        var attempt = await PostIdAsync(owner, $"/api/v1/goals/{goal}/attempts", new { title = "Audition", date = "2025-02-20", outcome = "failed" });
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
+
+        var posted = await browser.SubmitAsync($"/goals/{goal}", page, "skill",
+            ("Skill.Name", "Sight reading"), ("Skill.Level", "1"), ("Skill.TargetLevel", "4"), ("Skill.FromAttemptId", attempt));
+        var skill = Assert.Single((await GetJsonAsync(owner, $"/api/v1/goals/{goal}/readiness")).GetProperty("items").EnumerateArray());
+
+        Assert.Contains("Attempt 1: Audition</option>", PageBrowser.FormOf(page, "skill"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Equal(attempt, skill.GetProperty("fromAttemptId").GetString());
+    }
+
+    [Fact]
+    public async Task EditMilestone_ShowsItsLinkKeepsItAndNoAttemptUnlinks()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        var attempt = await PostIdAsync(owner, $"/api/v1/goals/{goal}/attempts", new { title = "Audition", date = "2025-02-20", outcome = "failed" });
+        var milestone = await PostIdAsync(owner, $"/api/v1/goals/{goal}/milestones", new { title = "Learn the repertoire", fromAttemptId = attempt });
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
+        var form = ItemForm("milestone-edit", milestone);
+
+        var kept = await browser.SubmitAsync($"/goals/{goal}", page, form,
+            ("MilestoneEdit.Title", "Learn the whole repertoire"), ("MilestoneEdit.Status", "todo"), ("MilestoneEdit.FromAttemptId", attempt));
+        var afterKeeping = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/roadmap");
+        var unlinked = await browser.SubmitAsync($"/goals/{goal}", page, form,
+            ("MilestoneEdit.Title", "Learn the whole repertoire"), ("MilestoneEdit.Status", "todo"), ("MilestoneEdit.FromAttemptId", ""));
+        var afterUnlinking = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/roadmap");
+
+        Assert.Contains($"value=\"{attempt}\" selected", PageBrowser.FormOf(page, form), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, kept.Status);
+        Assert.Equal(attempt, afterKeeping.GetProperty("items")[0].GetProperty("fromAttemptId").GetString());
+        Assert.Equal(HttpStatusCode.Redirect, unlinked.Status);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, afterUnlinking.GetProperty("items")[0].GetProperty("fromAttemptId").ValueKind);
+        Assert.Equal("Learn the whole repertoire", afterUnlinking.GetProperty("items")[0].GetProperty("title").GetString());
     }
 
     private static int Count(string html, string text) =>

@@ -21,7 +21,7 @@ namespace Receta.Cli;
     Converters = [
         typeof(CamelCaseEnum<ProgressStatus>), typeof(CamelCaseEnum<GoalStatus>), typeof(CamelCaseEnum<CircleRole>),
         typeof(CamelCaseEnum<MilestoneStatus>), typeof(CamelCaseEnum<AttemptOutcome>), typeof(CamelCaseEnum<Aggregation>),
-        typeof(CamelCaseEnum<Ingredient>)])]
+        typeof(CamelCaseEnum<Ingredient>), typeof(CamelCaseEnum<AppliedKind>)])]
 [JsonSerializable(typeof(CliConfig))]
 [JsonSerializable(typeof(QueuedRequest))]
 [JsonSerializable(typeof(NameCache))]

@@ -2,7 +2,7 @@ using Receta.Core.Roadmap;
 
 namespace Receta.Contracts;
 
-/// <summary>A milestone of the roadmap.</summary>
+/// <summary>A milestone of the roadmap, and the attempt whose lesson it applies (or null).</summary>
 public sealed record MilestoneResponse(
     Guid Id,
     string Title,
@@ -11,4 +11,5 @@ public sealed record MilestoneResponse(
     double? TargetValue,
     IReadOnlyList<Guid> DependsOn,
     MilestoneStatus Status,
-    DateOnly? CompletedOn);
+    DateOnly? CompletedOn,
+    Guid? FromAttemptId);

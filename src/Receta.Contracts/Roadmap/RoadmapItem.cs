@@ -2,7 +2,7 @@ using Receta.Core.Roadmap;
 
 namespace Receta.Contracts;
 
-/// <summary>A milestone as scheduled at the goal's weekly capacity.</summary>
+/// <summary>A milestone as scheduled at the goal's weekly capacity, with the attempt whose lesson it applies (or null).</summary>
 public sealed record RoadmapItem(
     Guid Id,
     string Title,
@@ -16,4 +16,5 @@ public sealed record RoadmapItem(
     DateOnly? CompletedOn,
     double EstimateHours,
     double? TargetValue,
-    IReadOnlyList<Guid> DependsOn);
+    IReadOnlyList<Guid> DependsOn,
+    Guid? FromAttemptId);

@@ -1,5 +1,6 @@
 using System.Net;
 using Receta.Data;
+using Receta.Web.Features.Demo;
 using Receta.Testing;
 
 namespace Receta.Web.Tests.Demo;
@@ -38,6 +39,13 @@ public sealed class DemoTests : IAsyncLifetime
         Assert.Equal(12, attempts.GetProperty("attemptsToFirstSuccess").GetInt32());
         Assert.All(attempts.GetProperty("items").EnumerateArray(),
             a => Assert.False(string.IsNullOrWhiteSpace(a.GetProperty("lesson").GetString())));
+        // The pilot's license, scuba and Russian: each of those rejections' lessons became a milestone and a skill.
+        Assert.Equal(JoseJourney.LessonsApplied.Select(l => l.Year).Distinct().Count(), attempts.GetProperty("lessonsApplied").GetInt32());
+        Assert.Equal(3, attempts.GetProperty("lessonsApplied").GetInt32());
+        var russian = attempts.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("date").GetString() == "2001-07-01");
+        Assert.Equal(["milestone", "skill"], russian.GetProperty("appliedIn").EnumerateArray().Select(i => i.GetProperty("kind").GetString()));
+        // A year between most applications (365 or 366 days), three after 1998 and 1,040 before the selection.
+        Assert.Equal(365, attempts.GetProperty("medianComebackDays").GetDouble());
         Assert.Equal(7, roadmap.GetProperty("items").GetArrayLength());
         Assert.Equal(5, readiness.GetProperty("items").GetArrayLength());
         Assert.NotEqual(0, habits.GetProperty("items")[0].GetProperty("currentStreak").GetInt32());

@@ -336,6 +336,114 @@ public abstract class PerseveranceTests(RecetaApp app)
         Assert.Equal(before, (await AttemptsAsync(user, goal, "2025-03-01")).GetRawText());
     }
 
+    [Fact]
+    public async Task ListAttempts_FailuresFollowedByOthers_ComebackDaysAndTheirMedian()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, new { title = "Become a NASA astronaut" }));
+        await RecordAsync(user, goal, "First", "2025-01-01", "failed");
+        await RecordAsync(user, goal, "Second", "2025-01-11", "failed");
+        await RecordAsync(user, goal, "Third", "2025-03-02", "succeeded");
+        await RecordAsync(user, goal, "Fourth", "2025-04-01", "failed");
+
+        var attempts = await AttemptsAsync(user, goal, "2025-06-01");
+
+        Assert.Equal([10, 50, null, null], Comebacks(attempts));
+        Assert.Equal(30, attempts.GetProperty("medianComebackDays").GetDouble());
+        Assert.Equal(0, attempts.GetProperty("lessonsApplied").GetInt32());
+        Assert.All(Items(attempts), a => Assert.Empty(a.GetProperty("appliedIn").EnumerateArray()));
+    }
+
+    [Fact]
+    public async Task ListAttempts_AsOf_ComebacksCountOnlyAttemptsDatedByThen()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, new { title = "Audition" }));
+        await RecordAsync(user, goal, "Open call", "2025-01-01", "failed");
+        await RecordAsync(user, goal, "Callback", "2025-01-04", "failed");
+        await RecordAsync(user, goal, "Final", "2025-01-20", "failed");
+
+        var early = await AttemptsAsync(user, goal, "2025-01-10");
+        var later = await AttemptsAsync(user, goal, "2025-01-20");
+        var none = await AttemptsAsync(user, goal, "2024-12-31");
+
+        // As of the 10th the callback is the last attempt: no comeback after it yet.
+        Assert.Equal([3, null], Comebacks(early));
+        Assert.Equal(3, early.GetProperty("medianComebackDays").GetDouble());
+        Assert.Equal([3, 16, null], Comebacks(later));
+        Assert.Equal(9.5, later.GetProperty("medianComebackDays").GetDouble());
+        Assert.Equal(JsonValueKind.Null, none.GetProperty("medianComebackDays").ValueKind);
+        Assert.Equal(0, none.GetProperty("lessonsApplied").GetInt32());
+    }
+
+    [Fact]
+    public async Task ListAttempts_LessonsBecameSkillsAndMilestones_AppliedInCreationOrderAndCounted()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, new { title = "Become a NASA astronaut" }));
+        var first = Id(await RecordAsync(user, goal, "1990", "1990-07-01", "failed"));
+        var second = Id(await RecordAsync(user, goal, "1991", "1991-07-01", "failed"));
+        var third = Id(await RecordAsync(user, goal, "1992", "1992-07-01", "failed"));
+        var pilot = Id(await PostAsync(user, $"/api/v1/goals/{goal}/milestones", new { title = "Pilot's license", fromAttemptId = first }));
+        var flying = Id(await PostAsync(user, $"/api/v1/goals/{goal}/skills", new { name = "Flying", level = 1, targetLevel = 4, fromAttemptId = first }));
+        var diving = Id(await PostAsync(user, $"/api/v1/goals/{goal}/skills", new { name = "Diving", level = 0, targetLevel = 4, fromAttemptId = second }));
+        var hours = Id(await PostAsync(user, $"/api/v1/goals/{goal}/milestones", new { title = "Flight hours", fromAttemptId = first }));
+
+        var attempts = await AttemptsAsync(user, goal, "2000-01-01");
+
+        Assert.Equal([("milestone", pilot), ("skill", flying), ("milestone", hours)], AppliedIn(Items(attempts)[0]));
+        Assert.Equal([("skill", diving)], AppliedIn(Items(attempts)[1]));
+        Assert.Empty(AppliedIn(Items(attempts)[2]));
+        Assert.Equal(2, attempts.GetProperty("lessonsApplied").GetInt32());
+        Assert.Equal(third, Id(Items(attempts)[2]));
+    }
+
+    [Fact]
+    public async Task RecordAndUpdateAttempt_Answers_CarryAppliedInAndComebackAmongAllAttempts()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, new { title = "Pass the bar" }));
+        var recorded = await RecordAsync(user, goal, "February exam", "2025-02-01", "failed");
+        var skill = Id(await PostAsync(user, $"/api/v1/goals/{goal}/skills", new { name = "Essays", level = 1, targetLevel = 4, fromAttemptId = Id(recorded) }));
+        var next = await RecordAsync(user, goal, "July exam", "2025-07-29", "pending");
+
+        using var patch = await user.Api.PatchJsonAsync($"/api/v1/goals/{goal}/attempts/{Id(recorded)}", new { feedback = "Essays were weak." });
+
+        await patch.AssertStatusAsync(HttpStatusCode.OK);
+        var updated = await patch.ReadJsonAsync();
+        Assert.Equal(JsonValueKind.Null, recorded.GetProperty("comebackDays").ValueKind);
+        Assert.Empty(recorded.GetProperty("appliedIn").EnumerateArray());
+        Assert.Equal(178, updated.GetProperty("comebackDays").GetInt32());
+        Assert.Equal([("skill", skill)], AppliedIn(updated));
+        Assert.Equal(JsonValueKind.Null, next.GetProperty("comebackDays").ValueKind);
+    }
+
+    [Fact]
+    public async Task DeleteAttempt_WithLessonApplied_UnlinksTheSkillAndMilestoneWhichStay()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, new { title = "Become a NASA astronaut" }));
+        var attempt = Id(await RecordAsync(user, goal, "1990", "1990-07-01", "failed"));
+        var kept = Id(await RecordAsync(user, goal, "1991", "1991-07-01", "failed"));
+        var milestone = Id(await PostAsync(user, $"/api/v1/goals/{goal}/milestones", new { title = "Pilot's license", fromAttemptId = attempt }));
+        var skill = Id(await PostAsync(user, $"/api/v1/goals/{goal}/skills", new { name = "Flying", level = 1, targetLevel = 4, fromAttemptId = attempt }));
+        var other = Id(await PostAsync(user, $"/api/v1/goals/{goal}/skills", new { name = "Diving", level = 0, targetLevel = 4, fromAttemptId = kept }));
+
+        using var delete = await user.Api.DeleteAsync($"/api/v1/goals/{goal}/attempts/{attempt}", Cancellation);
+
+        await delete.AssertStatusAsync(HttpStatusCode.NoContent);
+        var skills = (await GetJsonAsync(user, $"/api/v1/goals/{goal}/readiness")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(JsonValueKind.Null, skills.Single(s => Id(s) == skill).GetProperty("fromAttemptId").ValueKind);
+        Assert.Equal(kept, skills.Single(s => Id(s) == other).GetProperty("fromAttemptId").GetString());
+        var roadmap = await GetJsonAsync(user, $"/api/v1/goals/{goal}/roadmap");
+        var item = Assert.Single(roadmap.GetProperty("items").EnumerateArray());
+        Assert.Equal(milestone, Id(item));
+        Assert.Equal(JsonValueKind.Null, item.GetProperty("fromAttemptId").ValueKind);
+        var attempts = await AttemptsAsync(user, goal, "2000-01-01");
+        Assert.Equal([("skill", other)], AppliedIn(Assert.Single(Items(attempts))));
+        Assert.Equal(1, attempts.GetProperty("lessonsApplied").GetInt32());
+    }
+
     private static Task<JsonElement> RecordAsync(TestUser user, string goal, string title, string date, string outcome) =>
         PostAsync(user, $"/api/v1/goals/{goal}/attempts", new { title, date, outcome });
 
@@ -346,6 +454,12 @@ public abstract class PerseveranceTests(RecetaApp app)
 
     private static List<(string Id, int Number)> Numbers(JsonElement attempts) =>
         [.. Items(attempts).Select(a => (Id(a), a.GetProperty("number").GetInt32()))];
+
+    private static List<int?> Comebacks(JsonElement attempts) =>
+        [.. Items(attempts).Select(a => a.GetProperty("comebackDays") is { ValueKind: JsonValueKind.Number } days ? days.GetInt32() : (int?)null)];
+
+    private static List<(string Kind, string Id)> AppliedIn(JsonElement attempt) =>
+        [.. attempt.GetProperty("appliedIn").EnumerateArray().Select(i => (i.GetProperty("kind").GetString()!, Id(i)))];
 
     private static void AssertStatistics(JsonElement attempts, int total, int succeeded, int failed, int pending, int? attemptsToFirstSuccess)
     {

@@ -306,6 +306,58 @@ public abstract class PreparationTests(RecetaApp app)
         Assert.Equal(before, (await ReadinessAsync(user, goal)).GetRawText());
     }
 
+    [Fact]
+    public async Task AddSkill_FromAttemptOfTheGoal_Returns201LinkedAndPatchNullClears()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, new { title = "Become an astronaut" }));
+        var attempt = Id(await PostAsync(user, $"/api/v1/goals/{goal}/attempts", new { title = "1991", date = "1991-07-01", outcome = "failed" }));
+        var later = Id(await PostAsync(user, $"/api/v1/goals/{goal}/attempts", new { title = "1992", date = "1992-07-01", outcome = "failed" }));
+
+        var skill = await PostAsync(user, $"/api/v1/goals/{goal}/skills", new { name = "Diving", level = 0, targetLevel = 4, fromAttemptId = attempt });
+        using var moved = await user.Api.PatchJsonAsync($"/api/v1/goals/{goal}/skills/{Id(skill)}", new { fromAttemptId = later });
+        using var kept = await user.Api.PatchJsonAsync($"/api/v1/goals/{goal}/skills/{Id(skill)}", new { level = 2 });
+        var beforeClearing = (await kept.ReadJsonAsync()).GetProperty("fromAttemptId").GetString();
+        using var cleared = await user.Api.PatchJsonAsync($"/api/v1/goals/{goal}/skills/{Id(skill)}", new { fromAttemptId = (string?)null });
+
+        Assert.Equal(attempt, skill.GetProperty("fromAttemptId").GetString());
+        await moved.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(later, (await moved.ReadJsonAsync()).GetProperty("fromAttemptId").GetString());
+        Assert.Equal(later, beforeClearing);
+        await cleared.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, (await cleared.ReadJsonAsync()).GetProperty("fromAttemptId").ValueKind);
+        var stored = Assert.Single(Items(await ReadinessAsync(user, goal)));
+        Assert.Equal(JsonValueKind.Null, stored.GetProperty("fromAttemptId").ValueKind);
+        Assert.Equal(2, stored.GetProperty("level").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("unknown")]
+    [InlineData("malformed")]
+    [InlineData("another goal's")]
+    public async Task AddAndUpdateSkill_FromAttemptNotOfTheGoal_Return400NamingFieldAndChangeNothing(string which)
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, new { title = "Become an astronaut" }));
+        var otherGoal = Id(await CreateGoalAsync(user, new { title = "Run a marathon" }));
+        var elsewhere = Id(await PostAsync(user, $"/api/v1/goals/{otherGoal}/attempts", new { title = "Boston", date = "2025-04-21", outcome = "failed" }));
+        var skill = Id(await PostAsync(user, $"/api/v1/goals/{goal}/skills", new { name = "Diving", level = 0, targetLevel = 4 }));
+        var before = (await ReadinessAsync(user, goal)).GetRawText();
+        var fromAttemptId = which switch
+        {
+            "unknown" => Guid.NewGuid().ToString(),
+            "malformed" => "not-an-id",
+            _ => elsewhere,
+        };
+
+        using var post = await user.Api.PostJsonAsync($"/api/v1/goals/{goal}/skills", new { name = "Russian", level = 0, targetLevel = 4, fromAttemptId });
+        using var patch = await user.Api.PatchJsonAsync($"/api/v1/goals/{goal}/skills/{skill}", new { fromAttemptId });
+
+        await post.AssertProblemAsync(HttpStatusCode.BadRequest, "fromAttemptId");
+        await patch.AssertProblemAsync(HttpStatusCode.BadRequest, "fromAttemptId");
+        Assert.Equal(before, (await ReadinessAsync(user, goal)).GetRawText());
+    }
+
     private static Task<JsonElement> ReadinessAsync(TestUser user, string goal) => GetJsonAsync(user, $"/api/v1/goals/{goal}/readiness");
 
     private static List<JsonElement> Items(JsonElement readiness) => [.. readiness.GetProperty("items").EnumerateArray()];

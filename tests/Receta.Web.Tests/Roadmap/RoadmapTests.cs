@@ -648,6 +648,60 @@ public abstract class RoadmapTests(RecetaApp app)
         await response.AssertStatusAsync(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task AddMilestone_FromAttemptOfTheGoal_Returns201LinkedAndPatchNullClears()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, new { title = "Become an astronaut" }));
+        var attempt = Id(await PostAsync(user, $"/api/v1/goals/{goal}/attempts", new { title = "1990", date = "1990-07-01", outcome = "failed" }));
+        var later = Id(await PostAsync(user, $"/api/v1/goals/{goal}/attempts", new { title = "1996", date = "1996-07-01", outcome = "failed" }));
+
+        var milestone = await PostAsync(user, $"/api/v1/goals/{goal}/milestones", new { title = "Pilot's license", fromAttemptId = attempt });
+        using var moved = await user.Api.PatchJsonAsync($"/api/v1/goals/{goal}/milestones/{Id(milestone)}", new { fromAttemptId = later });
+        using var kept = await user.Api.PatchJsonAsync($"/api/v1/goals/{goal}/milestones/{Id(milestone)}", new { estimateHours = 120 });
+        var beforeClearing = (await kept.ReadJsonAsync()).GetProperty("fromAttemptId").GetString();
+        var scheduled = Assert.Single((await RoadmapAsync(user, goal, "2025-06-01")).GetProperty("items").EnumerateArray());
+        using var cleared = await user.Api.PatchJsonAsync($"/api/v1/goals/{goal}/milestones/{Id(milestone)}", new { fromAttemptId = (string?)null });
+
+        Assert.Equal(attempt, milestone.GetProperty("fromAttemptId").GetString());
+        await moved.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(later, (await moved.ReadJsonAsync()).GetProperty("fromAttemptId").GetString());
+        Assert.Equal(later, beforeClearing);
+        Assert.Equal(later, scheduled.GetProperty("fromAttemptId").GetString());
+        await cleared.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, (await cleared.ReadJsonAsync()).GetProperty("fromAttemptId").ValueKind);
+        var stored = Assert.Single((await RoadmapAsync(user, goal, "2025-06-01")).GetProperty("items").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, stored.GetProperty("fromAttemptId").ValueKind);
+        Assert.Equal(120, stored.GetProperty("estimateHours").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("unknown")]
+    [InlineData("malformed")]
+    [InlineData("another goal's")]
+    public async Task AddAndUpdateMilestone_FromAttemptNotOfTheGoal_Return400NamingFieldAndChangeNothing(string which)
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, new { title = "Become an astronaut" }));
+        var otherGoal = Id(await CreateGoalAsync(user, new { title = "Run a marathon" }));
+        var elsewhere = Id(await PostAsync(user, $"/api/v1/goals/{otherGoal}/attempts", new { title = "Boston", date = "2025-04-21", outcome = "failed" }));
+        var milestone = Id(await PostAsync(user, $"/api/v1/goals/{goal}/milestones", new { title = "Pilot's license" }));
+        var before = (await RoadmapAsync(user, goal, "2025-06-01")).GetRawText();
+        var fromAttemptId = which switch
+        {
+            "unknown" => Guid.NewGuid().ToString(),
+            "malformed" => "not-an-id",
+            _ => elsewhere,
+        };
+
+        using var post = await user.Api.PostJsonAsync($"/api/v1/goals/{goal}/milestones", new { title = "Scuba", fromAttemptId });
+        using var patch = await user.Api.PatchJsonAsync($"/api/v1/goals/{goal}/milestones/{milestone}", new { fromAttemptId });
+
+        await post.AssertProblemAsync(HttpStatusCode.BadRequest, "fromAttemptId");
+        await patch.AssertProblemAsync(HttpStatusCode.BadRequest, "fromAttemptId");
+        Assert.Equal(before, (await RoadmapAsync(user, goal, "2025-06-01")).GetRawText());
+    }
+
     private static Task<JsonElement> RoadmapAsync(TestUser user, string goal, string asOf) =>
         GetJsonAsync(user, $"/api/v1/goals/{goal}/roadmap?asOf={asOf}");
 

@@ -32,6 +32,14 @@ public static class JoseJourney
         (2001, "Not selected. The station is built with Russia.", "Learn Russian, and move to Houston to work at the Johnson Space Center."),
     ];
 
+    /// <summary>Each rejection whose lesson became items of the goal: its year, the milestone and the skill.</summary>
+    public static readonly IReadOnlyList<(int Year, string Milestone, string Skill)> LessonsApplied =
+    [
+        (1990, "pilot", "flying"),
+        (1991, "scuba", "diving"),
+        (2001, "russian", "russian"),
+    ];
+
     public static void AddTo(RecetaDbContext db, User owner, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -62,7 +70,8 @@ public static class JoseJourney
         var skills = AddSkills(db, goal, ids);
         AddWork(db, goal, ids, milestones, skills);
         AddHabits(db, goal, ids);
-        AddAttempts(db, goal, ids);
+        var applications = AddAttempts(db, goal, ids);
+        LinkLessons(applications, milestones, skills);
     }
 
     /// <summary>A monthly log of training hours that adds up to the target just before selection.</summary>
@@ -191,11 +200,12 @@ public static class JoseJourney
         }
     }
 
-    private static void AddAttempts(RecetaDbContext db, Goal goal, IdSource ids)
+    private static Dictionary<int, Attempt> AddAttempts(RecetaDbContext db, Goal goal, IdSource ids)
     {
+        var applications = new Dictionary<int, Attempt>();
         foreach (var (year, feedback, lesson) in Applications)
         {
-            db.Attempts.Add(new Attempt
+            db.Attempts.Add(applications[year] = new Attempt
             {
                 OwnerId = goal.OwnerId, Id = ids.Next(), GoalId = goal.Id, Title = $"NASA astronaut application ({year})",
                 Date = new DateOnly(year, 7, 1), Outcome = AttemptOutcome.Failed, Feedback = feedback, Lesson = lesson,
@@ -210,6 +220,20 @@ public static class JoseJourney
             Lesson = "Eleven rejections were eleven lessons. Never give up.",
             Sequence = ++goal.Version, CreatedAt = ids.Now,
         });
+        return applications;
+    }
+
+    /// <summary>
+    /// The rejections whose lesson became a milestone and a skill: the pilot's license (1990), scuba
+    /// (1991) and Russian (2001). The other lessons became habits or ways of working, not items.
+    /// </summary>
+    private static void LinkLessons(Dictionary<int, Attempt> applications, Dictionary<string, Milestone> milestones, Dictionary<string, Skill> skills)
+    {
+        foreach (var (year, milestone, skill) in LessonsApplied)
+        {
+            milestones[milestone].FromAttemptId = applications[year].Id;
+            skills[skill].FromAttemptId = applications[year].Id;
+        }
     }
 
     /// <summary>Time-ordered ids for seeded rows.</summary>

@@ -22,7 +22,7 @@ public static class RecordAttempt
         attempt.Sequence = scope.Touch();
         db.Attempts.Add(attempt);
         await db.SaveChangesAsync();
-        return AttemptResponses.From(attempt, await ListAttempts.NumberOfAsync(scope, attempt.Id, db));
+        return await ListAttempts.OneAsync(scope, attempt.Id, db);
     }
 
     public static void Map(RouteGroupBuilder goal) =>

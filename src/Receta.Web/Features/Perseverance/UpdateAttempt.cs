@@ -13,8 +13,7 @@ public static class UpdateAttempt
         GoalScope scope, string attemptId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json)
     {
         var attempt = await db.PatchAsync(db.Attempts, scope, attemptId, patch, json, "attempt", AttemptRules.From, AttemptRules.TryApplyTo);
-        return attempt.Failure ?? (Outcome<AttemptResponse>)AttemptResponses.From(
-            attempt.Value!, await ListAttempts.NumberOfAsync(scope, attempt.Value!.Id, db));
+        return attempt.Failure ?? (Outcome<AttemptResponse>)await ListAttempts.OneAsync(scope, attempt.Value!.Id, db);
     }
 
     public static void Map(RouteGroupBuilder goal) =>

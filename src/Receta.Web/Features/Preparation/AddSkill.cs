@@ -1,6 +1,7 @@
 using Receta.Core.Circle;
 using Receta.Data;
 using Receta.Data.Goals;
+using Receta.Web.Features.Perseverance;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Preparation;
@@ -15,7 +16,7 @@ public static class AddSkill
         var goal = scope.Goal;
         var now = clock.GetUtcNow();
         var skill = new Skill { OwnerId = goal.OwnerId, Id = Guid.CreateVersion7(now), GoalId = goal.Id, Name = "", CreatedAt = now };
-        if (fields.TryApplyTo(skill) is { } failure)
+        if (fields.TryApplyTo(skill, await LessonLinks.AttemptIdsAsync(scope, db)) is { } failure)
         {
             return failure;
         }
@@ -31,5 +32,5 @@ public static class AddSkill
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/skills/{skill.Id}", skill)))
             .Requires(GoalAction.Edit)
             .Produces<SkillResponse>(StatusCodes.Status201Created)
-            .WithDescription("Adds a skill to prepare (ingredient 4), its level and target level (0 to 5) and resources.");
+            .WithDescription("Adds a skill to prepare (ingredient 4), its level and target level (0 to 5), resources, and the attempt whose lesson it applies (fromAttemptId, an attempt of this goal; any other: 400).");
 }

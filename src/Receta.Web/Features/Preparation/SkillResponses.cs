@@ -9,6 +9,6 @@ public static class SkillResponses
     {
         ArgumentNullException.ThrowIfNull(skill);
         return new(skill.Id, skill.Name, skill.Level, skill.TargetLevel, new SkillLevel(skill.Level, skill.TargetLevel).Gap,
-            skill.Resources.Select(r => new ResourceResponse(r.Title, r.Url, r.Done)).ToList());
+            skill.Resources.Select(r => new ResourceResponse(r.Title, r.Url, r.Done)).ToList(), skill.FromAttemptId);
     }
 }

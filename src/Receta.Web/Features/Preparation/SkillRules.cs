@@ -1,4 +1,5 @@
 using Receta.Data.Goals;
+using Receta.Web.Features.Perseverance;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Preparation;
@@ -13,10 +14,14 @@ public static class SkillRules
     {
         ArgumentNullException.ThrowIfNull(skill);
         return new(skill.Name, skill.Level, skill.TargetLevel,
-            skill.Resources.Select(r => new ResourceFields(r.Title, r.Url, r.Done)).ToList());
+            skill.Resources.Select(r => new ResourceFields(r.Title, r.Url, r.Done)).ToList(), skill.FromAttemptId?.ToString());
     }
 
-    public static Failure? TryApplyTo(this SkillFields fields, Skill skill)
+    /// <summary>
+    /// Validates the fields and writes them onto <paramref name="skill"/> when valid;
+    /// <paramref name="attempts"/> are the goal's attempts, the only ones it may apply the lesson of.
+    /// </summary>
+    public static Failure? TryApplyTo(this SkillFields fields, Skill skill, IReadOnlySet<Guid> attempts)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(skill);
@@ -30,6 +35,7 @@ public static class SkillRules
             errors.Add("resources", $"A skill has at most {MaxResources} resources.");
         }
         var read = resources.Select((r, i) => r.Read(errors, $"resources[{i}]")).ToList();
+        var fromAttempt = errors.FromAttempt(fields.FromAttemptId, attempts);
         if (errors.Any)
         {
             return errors.ToFailure();
@@ -38,6 +44,7 @@ public static class SkillRules
         skill.Level = level;
         skill.TargetLevel = targetLevel;
         skill.Resources = read;
+        skill.FromAttemptId = fromAttempt;
         return null;
     }
 

@@ -42,7 +42,7 @@ public static class GetRoadmap
                     var stored = byId[i.Id];
                     return new RoadmapItem(stored.Id, i.Title, i.Status, i.DueDate, i.RemainingHours, i.ProjectedStart,
                         i.ProjectedFinish, i.Late, i.BlockedBy.Select(Guid.Parse).ToList(), i.CompletedOn,
-                        stored.EstimateHours, stored.TargetValue, stored.DependsOn);
+                        stored.EstimateHours, stored.TargetValue, stored.DependsOn, stored.FromAttemptId);
                 }).ToList());
         });
     }

@@ -8,6 +8,6 @@ public static class MilestoneResponses
     {
         ArgumentNullException.ThrowIfNull(milestone);
         return new(milestone.Id, milestone.Title, milestone.DueDate, milestone.EstimateHours, milestone.TargetValue,
-            milestone.DependsOn, milestone.Status, milestone.CompletedOn);
+            milestone.DependsOn, milestone.Status, milestone.CompletedOn, milestone.FromAttemptId);
     }
 }

@@ -1,5 +1,6 @@
 using Receta.Core.Roadmap;
 using Receta.Data.Goals;
+using Receta.Web.Features.Perseverance;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Roadmap;
@@ -12,15 +13,18 @@ public static class MilestoneRules
         ArgumentNullException.ThrowIfNull(milestone);
         return new(
             milestone.Title, milestone.DueDate, milestone.EstimateHours, milestone.TargetValue,
-            milestone.DependsOn.Select(d => d.ToString()).ToList(), milestone.Status, milestone.CompletedOn);
+            milestone.DependsOn.Select(d => d.ToString()).ToList(), milestone.Status, milestone.CompletedOn,
+            milestone.FromAttemptId?.ToString());
     }
 
     /// <summary>
     /// Validates the fields against the goal's other milestones and writes them onto
     /// <paramref name="milestone"/> when valid. A dependency on an unknown milestone is invalid (400);
-    /// on itself or closing a cycle, a conflict (409).
+    /// on itself or closing a cycle, a conflict (409). <paramref name="attempts"/> are the goal's
+    /// attempts, the only ones it may apply the lesson of.
     /// </summary>
-    public static Failure? TryApplyTo(this MilestoneFields fields, Milestone milestone, IReadOnlyList<Milestone> siblings, DateOnly today)
+    public static Failure? TryApplyTo(
+        this MilestoneFields fields, Milestone milestone, IReadOnlyList<Milestone> siblings, IReadOnlySet<Guid> attempts, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(milestone);
@@ -32,6 +36,7 @@ public static class MilestoneRules
         var targetValue = errors.OptionalNumber(fields.TargetValue, "targetValue");
         var status = fields.Status ?? MilestoneStatus.Todo;
         var completedOn = status == MilestoneStatus.Done ? errors.OptionalDate(fields.CompletedOn, "completedOn") ?? today : (DateOnly?)null;
+        var fromAttempt = errors.FromAttempt(fields.FromAttemptId, attempts);
 
         var dependsOn = new List<Guid>();
         var requested = fields.DependsOn ?? [];
@@ -76,6 +81,7 @@ public static class MilestoneRules
         milestone.DependsOn = dependsOn;
         milestone.Status = status;
         milestone.CompletedOn = completedOn;
+        milestone.FromAttemptId = fromAttempt;
         return null;
     }
 }

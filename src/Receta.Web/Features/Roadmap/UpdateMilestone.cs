@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Receta.Core.Circle;
 using Receta.Data;
+using Receta.Web.Features.Perseverance;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Roadmap;
@@ -27,7 +28,7 @@ public static class UpdateMilestone
         {
             return invalid;
         }
-        if (merged.Value!.TryApplyTo(milestone, milestones, scope.User.Today) is { } failure)
+        if (merged.Value!.TryApplyTo(milestone, milestones, await LessonLinks.AttemptIdsAsync(scope, db), scope.User.Today) is { } failure)
         {
             return failure;
         }
@@ -42,5 +43,5 @@ public static class UpdateMilestone
             .Requires(GoalAction.Edit)
             .Produces<MilestoneResponse>()
             .AcceptsMergePatch<MilestoneFields>()
-            .WithDescription("Changes a milestone with a JSON merge patch; mark it done with status done and completedOn.");
+            .WithDescription("Changes a milestone with a JSON merge patch; mark it done with status done and completedOn; fromAttemptId null unlinks it from the attempt whose lesson it applied.");
 }

@@ -38,6 +38,8 @@ namespace Receta.Cli;
 [JsonSerializable(typeof(HabitCheckResponse))]
 [JsonSerializable(typeof(ItemList<HabitResponse>))]
 [JsonSerializable(typeof(AttemptFields))]
+[JsonSerializable(typeof(BreakFields))]
+[JsonSerializable(typeof(BreakResponse))]
 [JsonSerializable(typeof(AttemptResponse))]
 [JsonSerializable(typeof(ProgressResponse))]
 [JsonSerializable(typeof(RoadmapResponse))]

@@ -71,7 +71,7 @@ public abstract class ReadingCommandTests(RecetaApp app)
 
         Assert.True(status.ExitCode == 0, status.ToString());
         var lines = status.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["STATUS", "GOAL", "DONE", "BUFFER", "NEXT", "MILESTONE", "P50–P90", "SCORE"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["STATUS", "GOAL", "DONE", "BUFFER", "NEXT", "MILESTONE", "P50–P90", "ON", "TIME", "SCORE"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var row = Assert.Single(lines, l => l.Contains("Save for a house", StringComparison.Ordinal));
         Assert.Matches("^(▲ ahead|● on track|▼ behind|✕ off track|★ achieved|○ open) ", row);
         Assert.Contains("40 %", row, StringComparison.Ordinal);
@@ -118,6 +118,7 @@ public abstract class ReadingCommandTests(RecetaApp app)
         Assert.Contains("→  Draft", status.Out, StringComparison.Ordinal);
         Assert.Contains("Submit", status.Out, StringComparison.Ordinal);
         Assert.Contains("/6", status.Out, StringComparison.Ordinal);
+        Assert.Matches("on time (–|\\d+ %)", status.Out);
         using var document = JsonDocument.Parse(json.Out);
         Assert.Equal(2, document.RootElement.GetProperty("roadmap").GetProperty("items").GetArrayLength());
         Assert.True(document.RootElement.GetProperty("progress").TryGetProperty("bufferDays", out _));
@@ -142,6 +143,29 @@ public abstract class ReadingCommandTests(RecetaApp app)
         Assert.Contains("2025-04-01", lines[1], StringComparison.Ordinal);
         using var document = JsonDocument.Parse(json.Out);
         Assert.Equal(hull, document.RootElement.GetProperty("next").GetString());
+    }
+
+    [Fact]
+    public async Task Status_GoalWithATargetDate_ShowsItsOddsInBothViews()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = await user.GoalAsync("Train for the triathlon");
+        using var cli = new CliHarness(app).As(user);
+        for (var day = new DateOnly(2025, 1, 1); day <= new DateOnly(2025, 1, 14); day = day.AddDays(1))
+        {
+            var date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(0, (await cli.RunAsync("log", goal, "1", "--date", date)).ExitCode);
+            Assert.Equal(0, (await cli.RunAsync("work", goal, "1h", "--date", date)).ExitCode);
+        }
+
+        var all = await cli.RunAsync("status");
+        var one = await cli.RunAsync("status", goal);
+
+        // 1 hour a day at the start of 2025 reaches 100 long before 2025-12-31, whatever today is: certain, or past the target date.
+        Assert.True(all.ExitCode == 0, all.ToString());
+        var row = Assert.Single(all.Out.Split('\n'), l => l.Contains("Train for the triathlon", StringComparison.Ordinal));
+        Assert.Matches(@"(100|0) % +\d/6", row);
+        Assert.Matches("on time (100|0) %", one.Out);
     }
 
     [Fact]

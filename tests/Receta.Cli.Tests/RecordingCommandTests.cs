@@ -195,6 +195,51 @@ public abstract class RecordingCommandTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task Break_TwoDates_TakesTheBreakWithItsNote()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = await user.GoalAsync("Finish the degree");
+        using var cli = new CliHarness(app).As(user);
+
+        var taken = await cli.RunAsync("break", "degree", "2025-05-01", "2025-05-21", "--note", "Exam season");
+
+        Assert.True(taken.ExitCode == ExitCodes.Done, taken.ToString());
+        Assert.Contains("Break from 2025-05-01 to 2025-05-21 on Finish the degree", taken.Out, StringComparison.Ordinal);
+        var pause = Assert.Single(await user.ItemsAsync($"/api/v1/goals/{goal}/breaks"));
+        Assert.Equal(("2025-05-01", "2025-05-21", "Exam season"),
+            (pause.GetProperty("from").GetString(), pause.GetProperty("to").GetString(), pause.GetProperty("note").GetString()));
+    }
+
+    [Fact]
+    public async Task Break_OverlappingAnother_PrintsTheConflictAndExitsRefused()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = await user.GoalAsync("Finish the degree");
+        using var cli = new CliHarness(app).As(user);
+        Assert.Equal(ExitCodes.Done, (await cli.RunAsync("break", goal, "2025-05-01", "2025-05-21")).ExitCode);
+
+        var overlap = await cli.RunAsync("break", goal, "2025-05-20", "2025-05-30");
+
+        Assert.Equal(ExitCodes.Refused, overlap.ExitCode);
+        Assert.Contains("(HTTP 409)", overlap.Error, StringComparison.Ordinal);
+        Assert.Single(await user.ItemsAsync($"/api/v1/goals/{goal}/breaks"));
+    }
+
+    [Fact]
+    public async Task Break_NotADate_Exits2AndSendsNothing()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = await user.GoalAsync("Finish the degree");
+        using var cli = new CliHarness(app).As(user);
+
+        var refused = await cli.RunAsync("break", goal, "2025-05-01", "next week");
+
+        Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        Assert.Contains("TO: 'next week' is not a date", refused.Error, StringComparison.Ordinal);
+        Assert.Empty(await user.ItemsAsync($"/api/v1/goals/{goal}/breaks"));
+    }
+
+    [Fact]
     public async Task Attempt_WithOutcomeFeedbackAndLesson_IsRecordedAndNumbered()
     {
         var user = await app.CreateUserAsync();

@@ -93,7 +93,7 @@ public sealed class WebUi : IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await ArriveAtTheDashboardAsync(page);
     }
 
     /// <summary>Like <see cref="SignInAsync"/>, on a page that speaks Spanish.</summary>
@@ -113,7 +113,30 @@ public sealed class WebUi : IAsyncLifetime
         await page.GetByLabel("Correo electrónico").FillAsync(email);
         await page.GetByLabel("Contraseña", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Entrar", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await ArriveAtTheDashboardAsync(page);
+    }
+
+    // A sign-in that never reaches the dashboard says where it stopped and what that page said, so a rare failure under
+    // load can be read from the test's output instead of guessed at.
+    private static async Task ArriveAtTheDashboardAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        }
+        catch (PlaywrightException timeout)
+        {
+            string said;
+            try
+            {
+                said = await page.Locator("body").InnerTextAsync(new() { Timeout = 2_000 });
+            }
+            catch (PlaywrightException)
+            {
+                said = "(nothing readable)";
+            }
+            throw new System.TimeoutException($"Sign-in did not reach the dashboard; the page is {page.Url}, saying: {said}", timeout);
+        }
     }
 
     /// <summary>Where the run's artifacts go: TestResults/ at the repository's root.</summary>

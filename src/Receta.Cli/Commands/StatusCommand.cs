@@ -8,7 +8,7 @@ namespace Receta.Cli.Commands;
 
 /// <summary>
 /// <c>receta status</c>: every goal as a row (status symbol and word, percent, buffer, next
-/// milestone, P50–P90 window, score); <c>receta status GOAL</c>: one goal in detail with its roadmap.
+/// milestone, P50–P90 window, odds of arriving on time, score); <c>receta status GOAL</c>: one goal in detail with its roadmap.
 /// </summary>
 public static class StatusCommand
 {
@@ -40,7 +40,7 @@ public static class StatusCommand
             session.Console.Out.WriteLine(texts.NoGoals);
             return ExitCodes.Done;
         }
-        var table = new Table(texts.ColumnStatus, texts.ColumnGoal, texts.ColumnDone, texts.ColumnBuffer, texts.ColumnNext, texts.ColumnForecast, texts.ColumnScore);
+        var table = new Table(texts.ColumnStatus, texts.ColumnGoal, texts.ColumnDone, texts.ColumnBuffer, texts.ColumnNext, texts.ColumnForecast, texts.ColumnOnTime, texts.ColumnScore);
         foreach (var item in dashboard.Items)
         {
             table.Add(
@@ -50,6 +50,7 @@ public static class StatusCommand
                 new Cell(StatusView.Buffer(item.BufferDays, texts), AlignRight: true),
                 item.Next?.Title ?? "–",
                 StatusView.Window(item.Forecast),
+                new Cell(StatusView.Odds(item.OnTimeProbability, texts), AlignRight: true),
                 new Cell(Score(item.Score), AlignRight: true));
         }
         table.Write(session.Console.Out, session.Colour);
@@ -80,11 +81,16 @@ public static class StatusCommand
             StatusView.Percent(progress.PercentComplete, texts),
             $"{texts.Buffer} {StatusView.Buffer(progress.BufferDays, texts)}",
             $"P50–P90 {StatusView.Window(progress.Forecast)}",
+            $"{texts.OnTime} {StatusView.Odds(progress.OnTimeProbability, texts)}",
             $"{texts.Score} {Score(recipe.Score)}"));
         if (goal.Measure is { } measure && progress.Current is { } current)
         {
             output.WriteLine($"{texts.Progress}: {texts.Number(current, "0.##")} / {texts.Number(measure.Target, "0.##")} {measure.Unit}"
                 + (goal.TargetDate is { } due ? $" ({texts.Due} {StatusView.Date(due)})" : ""));
+        }
+        if (progress.FinishAtCapacity is { } atCapacity)
+        {
+            output.WriteLine(texts.AtCapacity(texts.Number(goal.WeeklyCapacityHours, "0.##"), StatusView.Date(atCapacity)));
         }
         if (habits.Items.Count > 0)
         {

@@ -45,6 +45,13 @@ public static class StatusView
     public static string Window(ForecastResponse? forecast) =>
         forecast is { P50: not null } or { P90: not null } ? $"{Date(forecast.P50)} – {Date(forecast.P90)}" : "–";
 
+    /// <summary>The odds of arriving on time in whole percents as the web page words them, "–" without them.</summary>
+    public static string Odds(double? odds, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return odds is { } p ? texts.Number(Core.Progress.OddsWording.WholePercent(p), "0") + " %" : "–";
+    }
+
     public static string Buffer(int? days, Texts texts)
     {
         ArgumentNullException.ThrowIfNull(texts);

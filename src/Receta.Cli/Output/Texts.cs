@@ -26,6 +26,10 @@ public sealed class Texts
     public required string ColumnNext { get; init; }
     public required string ColumnForecast { get; init; }
     public required string ColumnScore { get; init; }
+    public required string ColumnOnTime { get; init; }
+    public required string OnTime { get; init; }
+    public required Func<string, string, string> AtCapacity { get; init; }
+    public required Func<string, string, string, string> BreakTaken { get; init; }
     public required string ColumnId { get; init; }
     public required string ColumnTitle { get; init; }
     public required string ColumnRole { get; init; }
@@ -93,6 +97,10 @@ public sealed class Texts
         ColumnNext = "NEXT MILESTONE",
         ColumnForecast = "P50–P90",
         ColumnScore = "SCORE",
+        ColumnOnTime = "ON TIME",
+        OnTime = "on time",
+        AtCapacity = (hours, date) => $"At your planned {hours} h a week you arrive on {date}.",
+        BreakTaken = (goal, from, to) => $"Break from {from} to {to} on {goal}: the road waits.",
         ColumnId = "ID",
         ColumnTitle = "TITLE",
         ColumnRole = "ROLE",
@@ -159,6 +167,10 @@ public sealed class Texts
         ColumnNext = "PRÓXIMO HITO",
         ColumnForecast = "P50–P90",
         ColumnScore = "RECETA",
+        ColumnOnTime = "A TIEMPO",
+        OnTime = "a tiempo",
+        AtCapacity = (hours, date) => $"Con tus {hours} h semanales previstas llegas el {date}.",
+        BreakTaken = (goal, from, to) => $"Pausa del {from} al {to} en {goal}: el camino te espera.",
         ColumnId = "ID",
         ColumnTitle = "TÍTULO",
         ColumnRole = "ROL",

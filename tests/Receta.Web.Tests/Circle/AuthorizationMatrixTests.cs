@@ -57,6 +57,8 @@ public abstract class AuthorizationMatrixTests(RecetaApp app)
         ["DELETE /habits/{habitId}"] = new(GoalAction.Edit, HttpStatusCode.NoContent),
         ["POST /habits/{habitId}/checks"] = new(GoalAction.Edit, HttpStatusCode.Created, new { date = "2025-02-03" }),
         ["DELETE /habits/{habitId}/checks/{date}"] = new(GoalAction.Edit, HttpStatusCode.NoContent),
+        ["POST /habits/{habitId}/skips"] = new(GoalAction.Edit, HttpStatusCode.Created, new { date = "2025-02-05" }),
+        ["DELETE /habits/{habitId}/skips/{date}"] = new(GoalAction.Edit, HttpStatusCode.NoContent),
         ["POST /attempts"] = new(GoalAction.Edit, HttpStatusCode.Created, new { title = "Half marathon", date = "2025-03-01", outcome = "pending" }),
         ["POST /breaks"] = new(GoalAction.Edit, HttpStatusCode.Created, new { from = "2025-08-01", to = "2025-08-14" }),
         ["GET /breaks"] = new(GoalAction.Read, HttpStatusCode.OK),

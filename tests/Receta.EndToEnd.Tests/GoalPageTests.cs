@@ -35,7 +35,7 @@ public sealed class GoalPageTests(WebUi ui)
         await attempt.GetByLabel("Lesson:").FillAsync("Pace the first kilometre");
         await attempt.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         var recorded = page.Locator(".attempt", new() { HasText = "City 10K race" });
-        await Assertions.Expect(recorded.GetByText("Attempt 1")).ToBeVisibleAsync();
+        await Assertions.Expect(recorded.GetByText("Attempt 1", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(recorded.Locator(".badge", new() { HasText = "Not this time" })).ToBeVisibleAsync();
         await Assertions.Expect(recorded.Locator(".lesson")).ToContainTextAsync("Pace the first kilometre");
     }

@@ -95,6 +95,21 @@ public sealed class ActiveDays
     }
 
     /// <summary>
+    /// <see cref="NthAfter(DateOnly, long)"/> for a whole number of days held in a double (the result of a ceiling):
+    /// <paramref name="day"/> itself for 0 (no step to take), null when the day would be after 2999-12-31.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="wholeDays"/> is negative, NaN or not whole.</exception>
+    public DateOnly? NthAfter(DateOnly day, double wholeDays)
+    {
+        if (double.IsNaN(wholeDays) || wholeDays < 0 || (double.IsFinite(wholeDays) && Math.Floor(wholeDays) != wholeDays))
+        {
+            throw new ArgumentException("A number of days must be whole and not negative.", nameof(wholeDays));
+        }
+        // Beyond the last computed date the answer is null anyway; this also keeps the cast to long defined.
+        return wholeDays == 0 ? day : wholeDays > DayMath.LatestComputedDate.DayNumber ? null : NthAfter(day, (long)wholeDays);
+    }
+
+    /// <summary>
     /// <c>A_k</c>: with <c>A_0 &lt; A_1 &lt; …</c> the active days on or after <paramref name="day"/>, the one at
     /// <paramref name="k"/> (k ≥ 0), or null when it is after 2999-12-31.
     /// </summary>
@@ -104,6 +119,10 @@ public sealed class ActiveDays
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         return day.DayNumber == 0 ? null : NthAfter(day.AddDays(-1), k + 1);
     }
+
+    /// <summary><see cref="AtOrAfter(DateOnly, long)"/> for a whole <paramref name="k"/> held in a double (the result of a floor).</summary>
+    /// <exception cref="ArgumentException"><paramref name="k"/> is negative, NaN or not whole.</exception>
+    public DateOnly? AtOrAfter(DateOnly day, double k) => day.DayNumber == 0 ? null : NthAfter(day.AddDays(-1), k + 1);
 
     /// <summary>
     /// The <paramref name="k"/>-th most recent active day on or before <paramref name="day"/> (k ≥ 1): the first is

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Receta.Core.Breaks;
 using Receta.Core.Purpose;
 
@@ -83,9 +81,7 @@ public static class ForecastCalibration
     // Fills `values` with each path's value, toward the target, after `days` draws from `start`.
     private static void Simulate(string goalId, DateOnly checkDate, double[] steps, double start, int days, double[] values)
     {
-        Span<byte> seed = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{goalId}|{checkDate:yyyy-MM-dd}|calibration")), seed);
-        var seeds = new Xoshiro256StarStar(seed);
+        var seeds = Xoshiro256StarStar.FromText(string.Create(CultureInfo.InvariantCulture, $"{goalId}|{checkDate:yyyy-MM-dd}|calibration"));
         var powers = Xoshiro256StarStar.BatchPowers((ulong)steps.Length);
         var batches = (days + Xoshiro256StarStar.IndicesPerBatch - 1) / Xoshiro256StarStar.IndicesPerBatch;
         Span<byte> draws = stackalloc byte[Math.Max(1, batches) * Xoshiro256StarStar.IndicesPerBatch];

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Receta.Core.Breaks;
 using Receta.Core.Purpose;
 
@@ -86,9 +84,7 @@ public static class MonteCarloForecast
             return new ForecastOutlook(new Forecast(day, day), Odds(step <= onTimeSteps ? Paths : 0));
         }
 
-        Span<byte> seed = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{goalId}|{asOf:yyyy-MM-dd}")), seed);
-        var seeds = new Xoshiro256StarStar(seed);
+        var seeds = Xoshiro256StarStar.FromText(string.Create(CultureInfo.InvariantCulture, $"{goalId}|{asOf:yyyy-MM-dd}"));
         var reachedOn = new int[horizon + 1];
         var complete = new ForecastSimulation(steps, start, target, horizon)
             .Run(ref seeds, Paths, reachedOn, mostNevers: Paths - RankP50, daysStillCounted: onTimeSteps);

@@ -58,7 +58,7 @@ public static class ProgressCalculator
         DateOnly? projected = null;
         if (!achieved && dir * recentRate > 0)
         {
-            projected = NthActiveDayAfter(active, asOf, Math.Ceiling(Tolerance.SnapToInteger(remaining / Math.Abs(recentRate))));
+            projected = active.NthAfter(asOf, Math.Ceiling(Tolerance.SnapToInteger(remaining / Math.Abs(recentRate))));
         }
 
         var (hoursPerUnit, hoursToFinish, finishAtCapacity) = EffortToOutcome(input, active, asOf, from, dir, c, cFrom, achieved, remaining);
@@ -109,12 +109,8 @@ public static class ProgressCalculator
         }
         var hoursToFinish = remaining * hoursPerUnit;
         var days = Math.Max(1, Math.Ceiling(Tolerance.SnapToInteger(hoursToFinish / (input.WeeklyCapacityHours / 7))));
-        return (hoursPerUnit, hoursToFinish, NthActiveDayAfter(active, asOf, days));
+        return (hoursPerUnit, hoursToFinish, active.NthAfter(asOf, days));
     }
-
-    // The n-th active day after the day, for n a whole number of days held in a double; the day itself for n = 0.
-    private static DateOnly? NthActiveDayAfter(ActiveDays active, DateOnly day, double n) =>
-        n <= 0 ? day : n > DayMath.LatestComputedDate.DayNumber ? null : active.NthAfter(day, (long)n);
 
     /// <summary><c>dir·(c − t) ≥ 0</c>, with c and t equal within the tolerance counting as reached.</summary>
     internal static bool IsAchieved(double current, Measure measure) =>

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Receta.Core.Progress;
 
@@ -30,6 +32,17 @@ internal struct Xoshiro256StarStar
             // The all-zero state is the one state xoshiro cannot leave.
             _s0 = 0x9E3779B97F4A7C15UL;
         }
+    }
+
+    /// <summary>
+    /// Seeds from SHA-256 of the UTF-8 <paramref name="text"/>: the same question (a goal id and a day) seeds the same
+    /// stream on every node, never a per-process hash.
+    /// </summary>
+    public static Xoshiro256StarStar FromText(string text)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
+        return new Xoshiro256StarStar(digest);
     }
 
     /// <summary>Seeds from one 64-bit value expanded by SplitMix64, as the xoshiro authors recommend.</summary>

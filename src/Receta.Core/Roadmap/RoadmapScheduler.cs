@@ -60,11 +60,11 @@ public static class RoadmapScheduler
             var startOffset = Math.Floor(Tolerance.SnapToInteger(t0));
             // When t1 = t0 the formula would give the day before the start; snapping can do the same for a sliver of work.
             var finishOffset = Math.Max(startOffset, Math.Ceiling(Tolerance.SnapToInteger(t1)) - 1);
-            finish = WorkingDay(active, asOf, finishOffset);
+            finish = active.AtOrAfter(asOf, finishOffset);
             // A finish past 2999-12-31 is null, and later than any due date.
             var late = milestone.DueDate is { } due && (finish is not { } finishing || due < finishing);
             items.Add(new ScheduledMilestone(milestone.Id, milestone.Title, MilestoneStatus.Todo, milestone.DueDate, remaining,
-                WorkingDay(active, asOf, startOffset), finish, late, BlockedBy(milestone), null));
+                active.AtOrAfter(asOf, startOffset), finish, late, BlockedBy(milestone), null));
             t0 = t1;
         }
         var done = milestones.Where(IsDone).OrderBy(m => m.CompletedOn).ThenBy(m => m.Sequence).ThenBy(m => m.Id, StringComparer.Ordinal);
@@ -75,10 +75,6 @@ public static class RoadmapScheduler
         }
         return new RoadmapSchedule(order.Count == 0 ? null : order[0].Id, finish, items);
     }
-
-    // A_k: the k-th active day on or after the day (k a whole number held in a double), or null after 2999-12-31.
-    private static DateOnly? WorkingDay(ActiveDays active, DateOnly asOf, double k) =>
-        k > DayMath.LatestComputedDate.DayNumber ? null : active.AtOrAfter(asOf, (long)k);
 
     // Kahn's algorithm, taking the most urgent ready milestone each time. Should the data hold a cycle anyway,
     // the most urgent milestone left is taken as if ready, so every milestone is still scheduled.

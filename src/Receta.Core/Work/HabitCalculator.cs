@@ -5,6 +5,12 @@ namespace Receta.Core.Work;
 /// <summary>Streaks and strength of a habit: recipe.md §5, on counted days (Part two, "Breaks and skips"), exactly.</summary>
 public static class HabitCalculator
 {
+    /// <summary>
+    /// Whether a day is excused for a habit, neither for nor against it: not checked, and skipped or in a break of its
+    /// goal. A check always counts, also on a break day.
+    /// </summary>
+    public static bool IsExcused(bool isChecked, bool isSkipped, bool inBreak) => !isChecked && (isSkipped || inBreak);
+
     /// <summary>The habit as of <paramref name="asOf"/> with no skip and no break: every day is counted.</summary>
     /// <param name="frequency">n times per p days.</param>
     /// <param name="checks">Checked dates, any order; duplicates and dates after <paramref name="asOf"/> are ignored.</param>
@@ -62,12 +68,15 @@ public static class HabitCalculator
         for (var day = first; day <= a; day++)
         {
             var isChecked = nextCheck < days.Length && days[nextCheck] == day;
+            var isSkipped = false;
+            var inBreak = false;
             if (isChecked)
             {
                 nextCheck++;
             }
             else
             {
+                // Skips and breaks only matter on a day without a check: a check always counts.
                 while (nextSkip < skipped.Length && skipped[nextSkip] < day)
                 {
                     nextSkip++;
@@ -76,12 +85,12 @@ public static class HabitCalculator
                 {
                     nextBreak++;
                 }
-                var isSkipped = nextSkip < skipped.Length && skipped[nextSkip] == day;
-                var inBreak = nextBreak < breaks.Count && breaks[nextBreak].From.DayNumber <= day;
-                if (isSkipped || inBreak)
-                {
-                    continue;
-                }
+                isSkipped = nextSkip < skipped.Length && skipped[nextSkip] == day;
+                inBreak = nextBreak < breaks.Count && breaks[nextBreak].From.DayNumber <= day;
+            }
+            if (IsExcused(isChecked, isSkipped, inBreak))
+            {
+                continue;
             }
             inWindow += (isChecked ? 1 : 0) - (window[slot] ? 1 : 0);
             window[slot] = isChecked;

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Receta.Data.Goals;
 
 public sealed class Habit : IGoalChild
@@ -12,8 +14,18 @@ public sealed class Habit : IGoalChild
     public DateTimeOffset CreatedAt { get; set; }
 }
 
+/// <summary>A mark on one date of a habit, a check or a skip: a date holds at most one.</summary>
+public interface IHabitMark
+{
+    Guid OwnerId { get; }
+    Guid HabitId { get; }
+
+    [SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "The marks' column is Date, as every dated item's; no Visual Basic code implements it.")]
+    DateOnly Date { get; }
+}
+
 /// <summary>One date a habit was done; at most one per habit and date.</summary>
-public sealed class HabitCheck
+public sealed class HabitCheck : IHabitMark
 {
     public Guid OwnerId { get; set; }
     public Guid HabitId { get; set; }
@@ -25,7 +37,7 @@ public sealed class HabitCheck
 /// One date a habit was excused (travel, illness, a rest day): it neither counts for nor against the
 /// habit. A date holds at most one mark, a check or a skip.
 /// </summary>
-public sealed class HabitSkip
+public sealed class HabitSkip : IHabitMark
 {
     public Guid OwnerId { get; set; }
     public Guid HabitId { get; set; }

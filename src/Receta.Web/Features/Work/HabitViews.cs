@@ -72,6 +72,6 @@ public static class HabitViews
     {
         ArgumentNullException.ThrowIfNull(habit);
         ArgumentNullException.ThrowIfNull(activeDays);
-        return !habit.Checks.Contains(day) && (habit.Skips.Contains(day) || !activeDays.IsActive(day));
+        return HabitCalculator.IsExcused(habit.Checks.Contains(day), habit.Skips.Contains(day), !activeDays.IsActive(day));
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Data;
 using Receta.Data.Goals;
@@ -14,37 +13,14 @@ public static class SkipHabit
 {
     public const string CheckedConflict = "That day is checked: uncheck it before skipping it.";
 
-    public static async Task<Outcome<(HabitCheckResponse Skip, bool Created)>> HandleAsync(
+    public static Task<Outcome<(HabitCheckResponse Skip, bool Created)>> HandleAsync(
         GoalScope scope, string habitId, CheckHabitRequest request, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(db);
-        var id = await db.Habits.FindIdAsync(scope, habitId);
-        if (id is not { } habit)
-        {
-            return Failure.NotFound("habit");
-        }
-        var errors = new RequestErrors();
-        var date = errors.Date(request.Date, "date");
-        if (errors.Any)
-        {
-            return errors.ToFailure();
-        }
         var goal = scope.Goal;
-        var response = new HabitCheckResponse(habit, date);
-        if (await db.HabitSkips.AnyAsync(s => s.OwnerId == goal.OwnerId && s.HabitId == habit && s.Date == date))
-        {
-            return (response, false);
-        }
-        if (await db.HabitChecks.AnyAsync(c => c.OwnerId == goal.OwnerId && c.HabitId == habit && c.Date == date))
-        {
-            return Failure.Conflict(CheckedConflict);
-        }
-        db.HabitSkips.Add(new HabitSkip { OwnerId = goal.OwnerId, HabitId = habit, Date = date, GoalId = goal.Id });
-        scope.Touch();
-        await db.SaveChangesAsync();
-        return (response, true);
+        return HabitMarks.PutAsync(scope, habitId, request, db, db.HabitSkips, db.HabitChecks,
+            (habit, date) => new HabitSkip { OwnerId = goal.OwnerId, HabitId = habit, Date = date, GoalId = goal.Id }, CheckedConflict);
     }
 
     public static void Map(RouteGroupBuilder goal) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Receta.Data;
 using Receta.Testing;
@@ -16,7 +17,7 @@ namespace Receta.EndToEnd.Tests;
 /// The real app on Kestrel (SQLite) and Debian's Chromium, headless. Never a downloaded browser:
 /// a missing <see cref="ChromiumPath"/> fails the run loudly (test.sh installs the package).
 /// </summary>
-public sealed class WebUi : IAsyncLifetime
+public sealed partial class WebUi : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -116,15 +117,16 @@ public sealed class WebUi : IAsyncLifetime
         await ArriveAtTheDashboardAsync(page);
     }
 
-    // Arrival is the dashboard's address being committed. Waiting for its "load" event as well (WaitForURL's default)
-    // hung now and then under load: when the sign-in form's post is enhanced, Blazor patches the page and pushes the new
-    // address, and no load event follows. The callers' assertions wait for what they need on the page.
-    // A sign-in that never arrives says where it stopped and what that page said.
+    // Arrival is the page's address being the dashboard's, polled as an assertion does. WaitForURL also waits for a
+    // load state once the address matches, and that wait hung now and then under load (the address already "/", the
+    // network idle, the page showing the dashboard): both its default "load" and "commit" did. The callers' own
+    // assertions wait for what they need on the page. A sign-in that never arrives says where it stopped and what that
+    // page said.
     private static async Task ArriveAtTheDashboardAsync(IPage page)
     {
         try
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
+            await Assertions.Expect(page).ToHaveURLAsync(DashboardAddress(), new() { Timeout = 30_000 });
         }
         catch (Exception timeout) when (timeout is System.TimeoutException or PlaywrightException)
         {
@@ -140,6 +142,10 @@ public sealed class WebUi : IAsyncLifetime
             throw new System.TimeoutException($"Sign-in did not reach the dashboard; the page is {page.Url}, saying: {said}", timeout);
         }
     }
+
+    // The dashboard: the site's root, with nothing but a query or fragment after it.
+    [GeneratedRegex(@"^https?://[^/]+/(?:[?#].*)?$")]
+    private static partial Regex DashboardAddress();
 
     /// <summary>Where the run's artifacts go: TestResults/ at the repository's root.</summary>
     public static string ArtifactFolder(string name)

@@ -1,0 +1,79 @@
+namespace Receta.Importing;
+
+/// <summary>
+/// What a reader found in one file, in Receta's terms and nothing written yet: the goals with what
+/// lies under them, work that finds its goal by a tag, and the problems met on the way. Keys are the
+/// source's own identities (a Loop habit's uuid, a Beeminder datapoint's id), unique within the file
+/// for each kind of item, so that importing the same file again finds what came in the first time.
+/// </summary>
+public sealed class ImportBundle
+{
+    public List<ImportedGoal> Goals { get; } = [];
+
+    /// <summary>Work sessions whose goal is the one titled like one of their tags (Timewarrior).</summary>
+    public List<TaggedWork> TaggedWork { get; } = [];
+
+    public ImportProblems Problems { get; } = new();
+}
+
+/// <summary>
+/// A goal as the source describes it. When the import names a goal of the account, only what lies
+/// under this one is written, into that goal; its own fields are then not used.
+/// </summary>
+public sealed class ImportedGoal
+{
+    public required string Key { get; init; }
+    public required string Title { get; init; }
+    public string? Purpose { get; init; }
+    public ImportedMeasure? Measure { get; init; }
+
+    /// <summary>The first day; the day of the import when the source gives none.</summary>
+    public DateOnly? StartDate { get; init; }
+
+    public DateOnly? TargetDate { get; init; }
+
+    public List<ImportedHabit> Habits { get; } = [];
+    public List<ImportedEntry> Entries { get; } = [];
+    public List<ImportedMilestone> Milestones { get; } = [];
+    public List<ImportedWorkSession> Work { get; } = [];
+}
+
+/// <summary>A goal's measure (recipe.md, ingredient 2): where it starts, where it ends, how entries add up.</summary>
+public sealed record ImportedMeasure(string Unit, double Start, double Target, Receta.Core.Purpose.Aggregation Aggregation);
+
+/// <summary>
+/// A habit: <see cref="Times"/> in every <see cref="PerDays"/> days (1 ≤ times ≤ perDays ≤ 31), and
+/// the local dates it was done or excused. A date is in at most one of the two lists.
+/// </summary>
+public sealed class ImportedHabit
+{
+    public required string Key { get; init; }
+    public required string Title { get; init; }
+    public required int Times { get; init; }
+    public required int PerDays { get; init; }
+    public List<DateOnly> Checks { get; } = [];
+    public List<DateOnly> Skips { get; } = [];
+}
+
+/// <summary>Where the measure stood, or what was added, on a local date.</summary>
+public sealed record ImportedEntry(string Key, DateOnly Date, double? Value, string? Note);
+
+/// <summary>
+/// A step of the roadmap. <see cref="DependsOn"/> holds the keys of other milestones of the same
+/// file; it is done, on <see cref="CompletedOn"/>, when that is set.
+/// </summary>
+public sealed class ImportedMilestone
+{
+    public required string Key { get; init; }
+    public required string Title { get; init; }
+    public DateOnly? DueDate { get; init; }
+    public double? TargetValue { get; init; }
+    public DateOnly? CompletedOn { get; init; }
+    public List<string> DependsOn { get; } = [];
+}
+
+/// <summary>Time spent on a local date, in whole minutes from 1 to 1,440.</summary>
+public sealed record ImportedWorkSession(string Key, DateOnly Date, int Minutes, string? Note);
+
+/// <summary>A work session and the tags that name its goal, compared without regard to case.</summary>
+public sealed record TaggedWork(IReadOnlyList<string> Tags, ImportedWorkSession Session);

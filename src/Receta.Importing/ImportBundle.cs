@@ -14,6 +14,13 @@ public sealed class ImportBundle
     public List<TaggedWork> TaggedWork { get; } = [];
 
     public ImportProblems Problems { get; } = new();
+
+    /// <summary>
+    /// True when the file holds no goal of its own (an entries CSV, a bare Beeminder datapoints
+    /// array): its one goal in <see cref="Goals"/> only carries the items, and the import must name
+    /// the account's goal that receives them.
+    /// </summary>
+    public bool NeedsGoal { get; set; }
 }
 
 /// <summary>

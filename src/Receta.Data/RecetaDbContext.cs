@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Receta.Data.Accounts;
 using Receta.Data.Circle;
 using Receta.Data.Goals;
+using Receta.Data.Importing;
 
 namespace Receta.Data;
 
@@ -36,6 +37,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
     public DbSet<Attempt> Attempts => Set<Attempt>();
     public DbSet<GoalBreak> GoalBreaks => Set<GoalBreak>();
     public DbSet<HabitSkip> HabitSkips => Set<HabitSkip>();
+    public DbSet<ImportJob> Imports => Set<ImportJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -97,6 +99,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
 
         builder.Entity<Goal>(goal =>
         {
+            ImportedFrom(goal, g => new { g.OwnerId, g.ImportKey });
             goal.HasKey(g => new { g.OwnerId, g.Id });
             goal.HasIndex(g => g.Id);
             goal.HasIndex(g => new { g.OwnerId, g.Sequence });
@@ -111,6 +114,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
 
         builder.Entity<Entry>(entry =>
         {
+            ImportedFrom(entry, x => new { x.OwnerId, x.GoalId, x.ImportKey });
             entry.HasKey(e => new { e.OwnerId, e.Id });
             entry.HasIndex(e => new { e.OwnerId, e.GoalId, e.Date, e.Sequence });
             BelongsToGoal(entry);
@@ -118,6 +122,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
 
         builder.Entity<Milestone>(milestone =>
         {
+            ImportedFrom(milestone, x => new { x.OwnerId, x.GoalId, x.ImportKey });
             milestone.HasKey(m => new { m.OwnerId, m.Id });
             milestone.HasIndex(m => new { m.OwnerId, m.GoalId });
             milestone.Property(m => m.Title).HasMaxLength(200);
@@ -127,6 +132,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
 
         builder.Entity<Skill>(skill =>
         {
+            ImportedFrom(skill, x => new { x.OwnerId, x.GoalId, x.ImportKey });
             skill.HasKey(s => new { s.OwnerId, s.Id });
             skill.HasIndex(s => new { s.OwnerId, s.GoalId });
             skill.Property(s => s.Name).HasMaxLength(200);
@@ -136,6 +142,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
 
         builder.Entity<WorkSession>(work =>
         {
+            ImportedFrom(work, x => new { x.OwnerId, x.GoalId, x.ImportKey });
             work.HasKey(w => new { w.OwnerId, w.Id });
             work.HasIndex(w => new { w.OwnerId, w.GoalId, w.Date, w.Sequence });
             BelongsToGoal(work);
@@ -143,6 +150,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
 
         builder.Entity<Habit>(habit =>
         {
+            ImportedFrom(habit, x => new { x.OwnerId, x.GoalId, x.ImportKey });
             habit.HasKey(h => new { h.OwnerId, h.Id });
             habit.HasIndex(h => new { h.OwnerId, h.GoalId });
             habit.Property(h => h.Title).HasMaxLength(200);
@@ -169,6 +177,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
 
         builder.Entity<GoalBreak>(pause =>
         {
+            ImportedFrom(pause, x => new { x.OwnerId, x.GoalId, x.ImportKey });
             pause.HasKey(b => new { b.OwnerId, b.Id });
             pause.HasIndex(b => new { b.OwnerId, b.GoalId, b.From });
             BelongsToGoal(pause);
@@ -203,8 +212,21 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
             BelongsToGoal(suggestion);
         });
 
+        builder.Entity<ImportJob>(import =>
+        {
+            import.HasKey(x => new { x.OwnerId, x.Id });
+            import.HasIndex(x => new { x.OwnerId, x.CreatedAt });
+            import.Property(x => x.Format).HasMaxLength(32);
+            import.Property(x => x.FileName).HasMaxLength(260);
+            import.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            import.OwnsOne(x => x.Created, counts => counts.ToJson());
+            import.OwnsMany(x => x.Errors, error => error.ToJson());
+            import.HasOne<User>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<Attempt>(attempt =>
         {
+            ImportedFrom(attempt, x => new { x.OwnerId, x.GoalId, x.ImportKey });
             attempt.HasKey(a => new { a.OwnerId, a.Id });
             attempt.HasIndex(a => new { a.OwnerId, a.GoalId, a.Date, a.Sequence });
             attempt.Property(a => a.Title).HasMaxLength(200);
@@ -221,6 +243,18 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
             // SQLite cannot order or compare DateTimeOffset; stored as a sortable 64-bit number instead.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
+    }
+
+    /// <summary>
+    /// An imported item keeps its source's key (connections.md §1, "Again is harmless"); a key is
+    /// unique within its goal (a goal's within its account), so importing a file again finds what
+    /// came in the first time. Items made in Receta have none and cost the index nothing.
+    /// </summary>
+    private static void ImportedFrom<T>(EntityTypeBuilder<T> item, System.Linq.Expressions.Expression<Func<T, object?>> key)
+        where T : class, IImported
+    {
+        item.Property(x => x.ImportKey).HasMaxLength(IImported.MaxKeyLength);
+        item.HasIndex(key).IsUnique().HasFilter("\"ImportKey\" IS NOT NULL");
     }
 
     private static void BelongsToGoal<T>(EntityTypeBuilder<T> child)

@@ -7,6 +7,7 @@ using Receta.Web.Features.Dashboard;
 using Receta.Web.Features.Demo;
 using Receta.Web.Features.Goals;
 using Receta.Web.Features.Health;
+using Receta.Web.Features.Importing;
 using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
 using Receta.Web.Infrastructure.Idempotency;
@@ -21,6 +22,7 @@ builder.Services.AddRecetaEmail(builder.Configuration);
 builder.Services.AddRecetaApi(builder.WebHost, builder.Environment, builder.Configuration);
 builder.Services.AddRecetaIdempotency();
 builder.Services.AddRecetaLocalization();
+builder.Services.AddRecetaImports();
 builder.Services.AddRazorComponents();
 builder.Services.AddRecetaPageCompression();
 // Blazor's script and the fingerprinted CSS come from the static web assets manifest; read it in
@@ -64,6 +66,7 @@ api.MapAudit();
 api.MapGoals();
 api.MapDashboard();
 api.MapInvitations();
+api.MapImports();
 
 // The web pages: static server rendering with plain form posts, calling the same handlers as the API.
 app.MapCulture();

@@ -496,6 +496,10 @@ namespace Receta.Data.Postgres.Migrations
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Lesson")
                         .HasColumnType("text");
 
@@ -513,6 +517,10 @@ namespace Receta.Data.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("OwnerId", "Id");
+
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "GoalId", "Date", "Sequence");
 
@@ -536,6 +544,10 @@ namespace Receta.Data.Postgres.Migrations
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
@@ -546,6 +558,10 @@ namespace Receta.Data.Postgres.Migrations
                         .HasColumnType("double precision");
 
                     b.HasKey("OwnerId", "Id");
+
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "GoalId", "Date", "Sequence");
 
@@ -562,6 +578,10 @@ namespace Receta.Data.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("MeasureAggregation")
                         .HasMaxLength(16)
@@ -616,6 +636,10 @@ namespace Receta.Data.Postgres.Migrations
 
                     b.HasIndex("Id");
 
+                    b.HasIndex("OwnerId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
+
                     b.HasIndex("OwnerId", "Sequence");
 
                     b.ToTable("Goals");
@@ -638,6 +662,10 @@ namespace Receta.Data.Postgres.Migrations
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
@@ -650,6 +678,10 @@ namespace Receta.Data.Postgres.Migrations
                     b.HasKey("OwnerId", "Id");
 
                     b.HasIndex("OwnerId", "GoalId", "From");
+
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.ToTable("GoalBreaks");
                 });
@@ -668,6 +700,10 @@ namespace Receta.Data.Postgres.Migrations
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("PerDays")
                         .HasColumnType("integer");
 
@@ -685,6 +721,10 @@ namespace Receta.Data.Postgres.Migrations
                     b.HasKey("OwnerId", "Id");
 
                     b.HasIndex("OwnerId", "GoalId");
+
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.ToTable("Habits");
                 });
@@ -761,6 +801,10 @@ namespace Receta.Data.Postgres.Migrations
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
@@ -780,6 +824,10 @@ namespace Receta.Data.Postgres.Migrations
                     b.HasKey("OwnerId", "Id");
 
                     b.HasIndex("OwnerId", "GoalId");
+
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.ToTable("Milestones");
                 });
@@ -801,6 +849,10 @@ namespace Receta.Data.Postgres.Migrations
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Level")
                         .HasColumnType("integer");
 
@@ -818,6 +870,10 @@ namespace Receta.Data.Postgres.Migrations
                     b.HasKey("OwnerId", "Id");
 
                     b.HasIndex("OwnerId", "GoalId");
+
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.ToTable("Skills");
                 });
@@ -839,6 +895,10 @@ namespace Receta.Data.Postgres.Migrations
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid?>("MilestoneId")
                         .HasColumnType("uuid");
 
@@ -856,9 +916,76 @@ namespace Receta.Data.Postgres.Migrations
 
                     b.HasKey("OwnerId", "Id");
 
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
+
                     b.HasIndex("OwnerId", "GoalId", "Date", "Sequence");
 
                     b.ToTable("WorkSessions");
+                });
+
+            modelBuilder.Entity("Receta.Data.Importing.ImportJob", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Duplicates")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Ignored")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("OwnerId", "Id");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.ToTable("Imports");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -1078,6 +1205,85 @@ namespace Receta.Data.Postgres.Migrations
                         .HasForeignKey("OwnerId", "GoalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Receta.Data.Importing.ImportJob", b =>
+                {
+                    b.HasOne("Receta.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Receta.Data.Importing.ImportCounts", "Created", b1 =>
+                        {
+                            b1.Property<Guid>("ImportJobOwnerId");
+
+                            b1.Property<Guid>("ImportJobId");
+
+                            b1.Property<long>("Attempts");
+
+                            b1.Property<long>("Breaks");
+
+                            b1.Property<long>("Checks");
+
+                            b1.Property<long>("Entries");
+
+                            b1.Property<long>("Goals");
+
+                            b1.Property<long>("Habits");
+
+                            b1.Property<long>("Milestones");
+
+                            b1.Property<long>("Skills");
+
+                            b1.Property<long>("Skips");
+
+                            b1.Property<long>("WorkSessions");
+
+                            b1.HasKey("ImportJobOwnerId", "ImportJobId");
+
+                            b1.ToTable("Imports");
+
+                            b1
+                                .ToJson("Created")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImportJobOwnerId", "ImportJobId");
+                        });
+
+                    b.OwnsMany("Receta.Data.Importing.ImportJobError", "Errors", b1 =>
+                        {
+                            b1.Property<Guid>("ImportJobOwnerId");
+
+                            b1.Property<Guid>("ImportJobId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.Property<string>("Where")
+                                .IsRequired();
+
+                            b1.HasKey("ImportJobOwnerId", "ImportJobId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Imports");
+
+                            b1
+                                .ToJson("Errors")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImportJobOwnerId", "ImportJobId");
+                        });
+
+                    b.Navigation("Created")
+                        .IsRequired();
+
+                    b.Navigation("Errors");
                 });
 #pragma warning restore 612, 618
         }

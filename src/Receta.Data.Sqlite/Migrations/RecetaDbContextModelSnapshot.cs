@@ -486,6 +486,10 @@ namespace Receta.Data.Sqlite.Migrations
                     b.Property<Guid>("GoalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Lesson")
                         .HasColumnType("TEXT");
 
@@ -503,6 +507,10 @@ namespace Receta.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("OwnerId", "Id");
+
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "GoalId", "Date", "Sequence");
 
@@ -526,6 +534,10 @@ namespace Receta.Data.Sqlite.Migrations
                     b.Property<Guid>("GoalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
@@ -536,6 +548,10 @@ namespace Receta.Data.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("OwnerId", "Id");
+
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "GoalId", "Date", "Sequence");
 
@@ -552,6 +568,10 @@ namespace Receta.Data.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MeasureAggregation")
                         .HasMaxLength(16)
@@ -606,6 +626,10 @@ namespace Receta.Data.Sqlite.Migrations
 
                     b.HasIndex("Id");
 
+                    b.HasIndex("OwnerId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
+
                     b.HasIndex("OwnerId", "Sequence");
 
                     b.ToTable("Goals");
@@ -628,6 +652,10 @@ namespace Receta.Data.Sqlite.Migrations
                     b.Property<Guid>("GoalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
@@ -640,6 +668,10 @@ namespace Receta.Data.Sqlite.Migrations
                     b.HasKey("OwnerId", "Id");
 
                     b.HasIndex("OwnerId", "GoalId", "From");
+
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.ToTable("GoalBreaks");
                 });
@@ -656,6 +688,10 @@ namespace Receta.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PerDays")
@@ -675,6 +711,10 @@ namespace Receta.Data.Sqlite.Migrations
                     b.HasKey("OwnerId", "Id");
 
                     b.HasIndex("OwnerId", "GoalId");
+
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.ToTable("Habits");
                 });
@@ -751,6 +791,10 @@ namespace Receta.Data.Sqlite.Migrations
                     b.Property<Guid>("GoalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -770,6 +814,10 @@ namespace Receta.Data.Sqlite.Migrations
                     b.HasKey("OwnerId", "Id");
 
                     b.HasIndex("OwnerId", "GoalId");
+
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.ToTable("Milestones");
                 });
@@ -791,6 +839,10 @@ namespace Receta.Data.Sqlite.Migrations
                     b.Property<Guid>("GoalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
@@ -808,6 +860,10 @@ namespace Receta.Data.Sqlite.Migrations
                     b.HasKey("OwnerId", "Id");
 
                     b.HasIndex("OwnerId", "GoalId");
+
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.ToTable("Skills");
                 });
@@ -829,6 +885,10 @@ namespace Receta.Data.Sqlite.Migrations
                     b.Property<Guid>("GoalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MilestoneId")
                         .HasColumnType("TEXT");
 
@@ -846,9 +906,76 @@ namespace Receta.Data.Sqlite.Migrations
 
                     b.HasKey("OwnerId", "Id");
 
+                    b.HasIndex("OwnerId", "GoalId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
+
                     b.HasIndex("OwnerId", "GoalId", "Date", "Sequence");
 
                     b.ToTable("WorkSessions");
+                });
+
+            modelBuilder.Entity("Receta.Data.Importing.ImportJob", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Ignored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerId", "Id");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.ToTable("Imports");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -1068,6 +1195,85 @@ namespace Receta.Data.Sqlite.Migrations
                         .HasForeignKey("OwnerId", "GoalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Receta.Data.Importing.ImportJob", b =>
+                {
+                    b.HasOne("Receta.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Receta.Data.Importing.ImportCounts", "Created", b1 =>
+                        {
+                            b1.Property<Guid>("ImportJobOwnerId");
+
+                            b1.Property<Guid>("ImportJobId");
+
+                            b1.Property<long>("Attempts");
+
+                            b1.Property<long>("Breaks");
+
+                            b1.Property<long>("Checks");
+
+                            b1.Property<long>("Entries");
+
+                            b1.Property<long>("Goals");
+
+                            b1.Property<long>("Habits");
+
+                            b1.Property<long>("Milestones");
+
+                            b1.Property<long>("Skills");
+
+                            b1.Property<long>("Skips");
+
+                            b1.Property<long>("WorkSessions");
+
+                            b1.HasKey("ImportJobOwnerId", "ImportJobId");
+
+                            b1.ToTable("Imports");
+
+                            b1
+                                .ToJson("Created")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImportJobOwnerId", "ImportJobId");
+                        });
+
+                    b.OwnsMany("Receta.Data.Importing.ImportJobError", "Errors", b1 =>
+                        {
+                            b1.Property<Guid>("ImportJobOwnerId");
+
+                            b1.Property<Guid>("ImportJobId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.Property<string>("Where")
+                                .IsRequired();
+
+                            b1.HasKey("ImportJobOwnerId", "ImportJobId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Imports");
+
+                            b1
+                                .ToJson("Errors")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImportJobOwnerId", "ImportJobId");
+                        });
+
+                    b.Navigation("Created")
+                        .IsRequired();
+
+                    b.Navigation("Errors");
                 });
 #pragma warning restore 612, 618
         }

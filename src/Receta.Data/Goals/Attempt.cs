@@ -2,7 +2,7 @@ using Receta.Core.Perseverance;
 
 namespace Receta.Data.Goals;
 
-public sealed class Attempt : IGoalChild
+public sealed class Attempt : IGoalChild, IImported
 {
     public Guid OwnerId { get; set; }
     public Guid Id { get; set; }
@@ -12,6 +12,8 @@ public sealed class Attempt : IGoalChild
     public AttemptOutcome Outcome { get; set; }
     public string? Feedback { get; set; }
     public string? Lesson { get; set; }
+    public string? ImportKey { get; set; }
+
     public long Sequence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace Receta.Data.Goals;
 
-public sealed class Entry : IGoalChild
+public sealed class Entry : IGoalChild, IImported
 {
     public Guid OwnerId { get; set; }
     public Guid Id { get; set; }
@@ -8,6 +8,8 @@ public sealed class Entry : IGoalChild
     public DateOnly Date { get; set; }
     public double? Value { get; set; }
     public string? Note { get; set; }
+    public string? ImportKey { get; set; }
+
     public long Sequence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

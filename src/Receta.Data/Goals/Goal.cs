@@ -7,7 +7,7 @@ namespace Receta.Data.Goals;
 /// anything under it; children take the new value as their creation <c>Sequence</c>, which orders
 /// same-date items by creation and keys caches of computed views.
 /// </summary>
-public sealed class Goal
+public sealed class Goal : IImported
 {
     public Guid OwnerId { get; set; }
     public Guid Id { get; set; }
@@ -26,6 +26,8 @@ public sealed class Goal
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Orders the owner's goals by creation.</summary>
+    public string? ImportKey { get; set; }
+
     public long Sequence { get; set; }
 
     public long Version { get; set; }

@@ -5,7 +5,7 @@ namespace Receta.Data.Goals;
 /// waits, rates count only active days and the schedule gives these days no capacity (recipe.md,
 /// "Breaks and skips"). The breaks of one goal never overlap.
 /// </summary>
-public sealed class GoalBreak : IGoalChild
+public sealed class GoalBreak : IGoalChild, IImported
 {
     public Guid OwnerId { get; set; }
     public Guid Id { get; set; }
@@ -13,6 +13,8 @@ public sealed class GoalBreak : IGoalChild
     public DateOnly From { get; set; }
     public DateOnly To { get; set; }
     public string? Note { get; set; }
+    public string? ImportKey { get; set; }
+
     public long Sequence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

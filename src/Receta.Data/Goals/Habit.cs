@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Receta.Data.Goals;
 
-public sealed class Habit : IGoalChild
+public sealed class Habit : IGoalChild, IImported
 {
     public Guid OwnerId { get; set; }
     public Guid Id { get; set; }
@@ -10,6 +10,8 @@ public sealed class Habit : IGoalChild
     public required string Title { get; set; }
     public int Times { get; set; }
     public int PerDays { get; set; }
+    public string? ImportKey { get; set; }
+
     public long Sequence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

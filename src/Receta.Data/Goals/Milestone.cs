@@ -2,7 +2,7 @@ using Receta.Core.Roadmap;
 
 namespace Receta.Data.Goals;
 
-public sealed class Milestone : IGoalChild
+public sealed class Milestone : IGoalChild, IImported
 {
     public Guid OwnerId { get; set; }
     public Guid Id { get; set; }
@@ -17,6 +17,8 @@ public sealed class Milestone : IGoalChild
 
     /// <summary>The attempt of the same goal whose lesson this applies, or null; cleared when that attempt is deleted.</summary>
     public Guid? FromAttemptId { get; set; }
+    public string? ImportKey { get; set; }
+
     public long Sequence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

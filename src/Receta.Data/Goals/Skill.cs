@@ -1,6 +1,6 @@
 namespace Receta.Data.Goals;
 
-public sealed class Skill : IGoalChild
+public sealed class Skill : IGoalChild, IImported
 {
     public Guid OwnerId { get; set; }
     public Guid Id { get; set; }
@@ -12,6 +12,8 @@ public sealed class Skill : IGoalChild
 
     /// <summary>The attempt of the same goal whose lesson this applies, or null; cleared when that attempt is deleted.</summary>
     public Guid? FromAttemptId { get; set; }
+    public string? ImportKey { get; set; }
+
     public long Sequence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

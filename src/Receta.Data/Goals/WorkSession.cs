@@ -1,6 +1,6 @@
 namespace Receta.Data.Goals;
 
-public sealed class WorkSession : IGoalChild
+public sealed class WorkSession : IGoalChild, IImported
 {
     public Guid OwnerId { get; set; }
     public Guid Id { get; set; }
@@ -10,6 +10,8 @@ public sealed class WorkSession : IGoalChild
     public string? Note { get; set; }
     public Guid? MilestoneId { get; set; }
     public Guid? SkillId { get; set; }
+    public string? ImportKey { get; set; }
+
     public long Sequence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -26,6 +26,7 @@ public static class ImportFormats
     /// </summary>
     public static ImportBundle Read(string format, string path, ImportContext context) => format switch
     {
+        HabiticaJson => Habitica.HabiticaJsonReader.Read(path, context),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a format read into a bundle."),
     };
 }

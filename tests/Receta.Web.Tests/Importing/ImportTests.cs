@@ -204,7 +204,7 @@ public abstract class ImportTests(RecetaApp app)
         var list = await GetJsonAsync(user, "/api/v1/imports");
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal([Id(first), Id(second)], list.GetProperty("items").EnumerateArray().Select(Id).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(new[] { Id(first), Id(second) }.Order(StringComparer.Ordinal), list.GetProperty("items").EnumerateArray().Select(Id).Order(StringComparer.Ordinal));
         Assert.Empty((await GetJsonAsync(other, "/api/v1/imports")).GetProperty("items").EnumerateArray());
     }
 

@@ -39,10 +39,23 @@ public sealed class ImportedGoal
 
     public DateOnly? TargetDate { get; init; }
 
+    /// <summary>The key of the goal this one is a step of, another goal of the same file (a Receta export).</summary>
+    public string? ParentKey { get; init; }
+
+    public Receta.Core.Purpose.GoalStatus Status { get; init; }
+
+    /// <summary>Hours a week the owner can give it; Receta's default when null.</summary>
+    public double? WeeklyCapacityHours { get; init; }
+
+    public bool NoPreparationNeeded { get; init; }
+
     public List<ImportedHabit> Habits { get; } = [];
     public List<ImportedEntry> Entries { get; } = [];
     public List<ImportedMilestone> Milestones { get; } = [];
     public List<ImportedWorkSession> Work { get; } = [];
+    public List<ImportedSkill> Skills { get; } = [];
+    public List<ImportedAttempt> Attempts { get; } = [];
+    public List<ImportedBreak> Breaks { get; } = [];
 }
 
 /// <summary>A goal's measure (recipe.md, ingredient 2): where it starts, where it ends, how entries add up.</summary>
@@ -77,10 +90,25 @@ public sealed class ImportedMilestone
     public double? TargetValue { get; init; }
     public DateOnly? CompletedOn { get; init; }
     public List<string> DependsOn { get; } = [];
+    public double EstimateHours { get; init; }
+
+    /// <summary>The key of the attempt of the same goal whose lesson this applies.</summary>
+    public string? FromAttemptKey { get; init; }
 }
 
-/// <summary>Time spent on a local date, in whole minutes from 1 to 1,440.</summary>
-public sealed record ImportedWorkSession(string Key, DateOnly Date, int Minutes, string? Note);
+/// <summary>Time spent on a local date, in whole minutes from 1 to 1,440, on a milestone or a skill of the same goal when their keys are given.</summary>
+public sealed record ImportedWorkSession(string Key, DateOnly Date, int Minutes, string? Note, string? MilestoneKey = null, string? SkillKey = null);
+
+/// <summary>A skill to prepare (ingredient 4): levels 0–5 and the resources that teach it.</summary>
+public sealed record ImportedSkill(string Key, string Name, int Level, int TargetLevel, IReadOnlyList<ImportedResource> Resources, string? FromAttemptKey);
+
+public sealed record ImportedResource(string Title, string? Url, bool Done);
+
+/// <summary>A try at a gate (ingredient 6) and what it taught.</summary>
+public sealed record ImportedAttempt(string Key, string Title, DateOnly Date, Receta.Core.Perseverance.AttemptOutcome Outcome, string? Feedback, string? Lesson);
+
+/// <summary>Time off from the goal, <see cref="From"/> to <see cref="To"/>, both included.</summary>
+public sealed record ImportedBreak(string Key, DateOnly From, DateOnly To, string? Note);
 
 /// <summary>A work session and the tags that name its goal, compared without regard to case.</summary>
 public sealed record TaggedWork(IReadOnlyList<string> Tags, ImportedWorkSession Session);

@@ -1,3 +1,6 @@
+using Receta.Importing.Habitica;
+using Receta.Importing.RecetaJson;
+
 namespace Receta.Importing;
 
 /// <summary>The formats an import reads (connections.md §1), by the names the API uses.</summary>
@@ -26,7 +29,8 @@ public static class ImportFormats
     /// </summary>
     public static ImportBundle Read(string format, string path, ImportContext context) => format switch
     {
-        HabiticaJson => Habitica.HabiticaJsonReader.Read(path, context),
+        HabiticaJson => HabiticaJsonReader.Read(path, context),
+        RecetaJson => RecetaJsonReader.Read(path, context),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a format read into a bundle."),
     };
 }

@@ -1,0 +1,202 @@
+using System.Text.Json;
+using Receta.Importing.Json;
+
+namespace Receta.Importing.Taskwarrior;
+
+/// <summary>
+/// Reads <c>task export</c> (Taskwarrior 2.4 to 3.x; a JSON array, or one object per line with
+/// <c>rc.json.array=0</c>): every pending, waiting or completed task becomes a milestone of the goal
+/// named after the first part of its project. See formats.md §3.
+/// </summary>
+public static class TaskwarriorJsonReader
+{
+    private const string NoProject = "Taskwarrior";
+    private const string DeletedTasks = "Deleted Taskwarrior tasks";
+    private const string RecurringTemplates = "Recurring Taskwarrior templates (each occurrence is a task of its own)";
+    private const string DroppedDependencies = "Dependencies on tasks that were not imported (deleted, recurring or absent) were dropped.";
+
+    public static ImportBundle Read(string path, ImportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var bundle = new ImportBundle();
+        var tasks = new Tasks(bundle, context);
+        JsonRecords.Read(path, "task", bundle.Problems, tasks.Add, context.CancellationToken);
+        tasks.KeepImportedDependencies();
+        return bundle;
+    }
+
+    private sealed class Tasks(ImportBundle bundle, ImportContext context)
+    {
+        private readonly Dictionary<string, ImportedGoal> goalsByName = new(StringComparer.Ordinal);
+
+        // Keyed by uuid without regard to case: Taskwarrior writes lower case, a hand-edited file may not.
+        private readonly Dictionary<string, long> linesByUuid = new(StringComparer.OrdinalIgnoreCase);
+
+        private ImportProblems Problems => bundle.Problems;
+
+        public void Add(JsonRecord record)
+        {
+            if (!JsonFields.TryOpen(record.Value, record.Where, Problems, out var task)
+                || !task.TryGetRequiredString("status", out var status))
+            {
+                return;
+            }
+            switch (status)
+            {
+                case "deleted":
+                    Problems.Ignore(DeletedTasks);
+                    return;
+                case "recurring":
+                    Problems.Ignore(RecurringTemplates);
+                    return;
+                case "pending" or "waiting" or "completed":
+                    break;
+                default:
+                    task.Error("status", $"\"{JsonFields.Shorten(status)}\" is not a status of Taskwarrior (pending, waiting, completed, deleted, recurring).");
+                    return;
+            }
+
+            var completed = status == "completed";
+            var valid = task.TryGetRequiredString("uuid", out var uuid)
+                & task.TryGetString("description", out var description)
+                & task.TryGetString("project", out var project)
+                & task.TryGetUtcTime("due", out var due)
+                & task.TryGetUtcTime("end", out var end)
+                & TryReadDepends(task, out var depends);
+            if (!valid)
+            {
+                return;
+            }
+            uuid = uuid.Trim();
+            if (uuid.Length == 0)
+            {
+                task.Error("uuid", "The uuid is empty.");
+                return;
+            }
+            if (!linesByUuid.TryAdd(uuid, record.Line))
+            {
+                task.Error("uuid", $"The task {JsonFields.Shorten(uuid)} is in the file twice (also on line {linesByUuid[uuid]}).");
+                return;
+            }
+            DateOnly? dueDate = null;
+            if (due is { } dueInstant)
+            {
+                if (!LocalDates.TryGet(context, dueInstant, task.At("due"), Problems, out var date))
+                {
+                    return;
+                }
+                dueDate = date;
+            }
+            DateOnly? completedOn = null;
+            if (completed)
+            {
+                if (end is not { } endInstant)
+                {
+                    task.Error("end", "A completed task needs the time it was done.");
+                    return;
+                }
+                if (!LocalDates.TryGet(context, endInstant, task.At("end"), Problems, out var date))
+                {
+                    return;
+                }
+                completedOn = date;
+            }
+
+            var milestone = new ImportedMilestone
+            {
+                Key = uuid.ToLowerInvariant(),
+                Title = ImportRules.Title(description, "Task " + uuid, Problems),
+                DueDate = dueDate,
+                CompletedOn = completedOn,
+            };
+            milestone.DependsOn.AddRange(depends.Select(dependency => dependency.ToLowerInvariant()).Distinct(StringComparer.Ordinal));
+            GoalOf(project).Milestones.Add(milestone);
+        }
+
+        /// <summary>Drops every dependency on a task the file does not hand over as a milestone.</summary>
+        public void KeepImportedDependencies()
+        {
+            foreach (var milestone in bundle.Goals.SelectMany(goal => goal.Milestones))
+            {
+                var dropped = milestone.DependsOn.RemoveAll(uuid => !linesByUuid.ContainsKey(uuid));
+                for (var i = 0; i < dropped; i++)
+                {
+                    Problems.Warn(DroppedDependencies);
+                }
+            }
+        }
+
+        // A project is a dot-separated hierarchy (Admin.Docs); its first part is the goal.
+        private ImportedGoal GoalOf(string? project)
+        {
+            var name = ImportRules.Title(project?.Split('.')[0], NoProject, Problems);
+            if (!goalsByName.TryGetValue(name, out var goal))
+            {
+                goal = new ImportedGoal { Key = "project:" + name, Title = name };
+                goalsByName.Add(name, goal);
+                bundle.Goals.Add(goal);
+            }
+            return goal;
+        }
+
+        /// <summary>
+        /// <c>depends</c> as each version writes it: an array of uuids (2.5.0, 2.6 and later), a
+        /// comma-separated string (2.4, 2.5.1–2.5.3), or the string form of an array that
+        /// Taskserver passed around (<c>"[\"uuid\",\"uuid\"]"</c>), which Taskwarrior accepts too.
+        /// </summary>
+        private bool TryReadDepends(JsonFields task, out List<string> uuids)
+        {
+            uuids = [];
+            if (!task.Has("depends", out var depends))
+            {
+                return true;
+            }
+            var where = task.At("depends");
+            if (depends.ValueKind == JsonValueKind.String)
+            {
+                if (!JsonFields.TryReadString(depends, where, Problems, out var text))
+                {
+                    return false;
+                }
+                text = text.Trim();
+                if (!text.StartsWith('['))
+                {
+                    uuids.AddRange(text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                    return true;
+                }
+                try
+                {
+                    using var inner = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 2 });
+                    return TryReadUuids(inner.RootElement, where, uuids);
+                }
+                catch (JsonException)
+                {
+                    Problems.Error(where, "This string looks like an array of uuids but is not valid JSON.");
+                    return false;
+                }
+            }
+            return TryReadUuids(depends, where, uuids);
+        }
+
+        private bool TryReadUuids(JsonElement array, string where, List<string> uuids)
+        {
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                Problems.Error(where, $"Expected an array of uuids or a comma-separated string, found {JsonFields.Describe(array)}.");
+                return false;
+            }
+            foreach (var element in array.EnumerateArray())
+            {
+                if (!JsonFields.TryReadString(element, where, Problems, out var uuid))
+                {
+                    return false;
+                }
+                if (uuid.Trim() is { Length: > 0 } trimmed)
+                {
+                    uuids.Add(trimmed);
+                }
+            }
+            return true;
+        }
+    }
+}

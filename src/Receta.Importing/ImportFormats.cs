@@ -1,5 +1,8 @@
+using Receta.Importing.Beeminder;
 using Receta.Importing.Habitica;
 using Receta.Importing.RecetaJson;
+using Receta.Importing.Taskwarrior;
+using Receta.Importing.Timewarrior;
 
 namespace Receta.Importing;
 
@@ -29,6 +32,9 @@ public static class ImportFormats
     /// </summary>
     public static ImportBundle Read(string format, string path, ImportContext context) => format switch
     {
+        BeeminderJson => BeeminderJsonReader.Read(path, context),
+        TaskwarriorJson => TaskwarriorJsonReader.Read(path, context),
+        TimewarriorJson => TimewarriorJsonReader.Read(path, context),
         HabiticaJson => HabiticaJsonReader.Read(path, context),
         RecetaJson => RecetaJsonReader.Read(path, context),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a format read into a bundle."),

@@ -7,6 +7,7 @@ using Receta.Data;
 using Receta.Data.Goals;
 using Receta.Data.Importing;
 using Receta.Importing;
+using Receta.Web.Features.Breaks;
 using Receta.Web.Features.Goals;
 
 namespace Receta.Web.Features.Importing;
@@ -20,6 +21,7 @@ namespace Receta.Web.Features.Importing;
 internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? target, DateOnly today, DateTimeOffset now, ImportProblems problems)
 {
     private readonly EntryBulkInsert entries = new(db);
+    private readonly HashSet<Goal> createdGoals = [];
 
     /// <summary>Items handled so far; the runner shows it as the import's progress.</summary>
     public long Done { get; private set; }
@@ -28,12 +30,14 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
     {
         ArgumentNullException.ThrowIfNull(bundle);
         return bundle.TaggedWork.Count + bundle.Goals.Sum(goal => 1L + goal.Entries.Count + goal.Milestones.Count + goal.Work.Count
+            + goal.Skills.Count + goal.Attempts.Count + goal.Breaks.Count
             + goal.Habits.Sum(habit => 1L + habit.Checks.Count + habit.Skips.Count));
     }
 
     public async Task WriteAsync(ImportBundle bundle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bundle);
+        var goals = new Dictionary<string, Goal>(StringComparer.Ordinal);
         foreach (var source in bundle.Goals)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -42,12 +46,22 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
             {
                 continue;
             }
+            goals[source.Key] = goal;
+            // Attempts first, then what applies their lessons; milestones and skills before the work spent on them.
+            var attempts = await WriteAttemptsAsync(goal, source.Attempts, cancellationToken);
+            var skills = await WriteSkillsAsync(goal, source.Skills, attempts, cancellationToken);
+            var milestones = await WriteMilestonesAsync(goal, source.Milestones, attempts, cancellationToken);
+            await WriteWorkAsync(goal, source.Work, milestones, skills, cancellationToken);
             await WriteHabitsAsync(goal, source.Habits, cancellationToken);
-            await WriteMilestonesAsync(goal, source.Milestones, cancellationToken);
-            await WriteWorkAsync(goal, source.Work, cancellationToken);
+            await WriteBreaksAsync(goal, source.Breaks, cancellationToken);
             await WriteEntriesAsync(goal, source.Entries, cancellationToken);
         }
+        if (target is null)
+        {
+            await LinkParentsAsync(bundle.Goals, goals, cancellationToken);
+        }
         await WriteTaggedWorkAsync(bundle.TaggedWork, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Entries into <paramref name="goal"/>, streamed: a file of millions of rows is never held whole.</summary>
@@ -102,10 +116,16 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
             Title = source.Title,
             Purpose = source.Purpose,
             StartDate = source.StartDate ?? today,
+            Status = source.Status,
+            NoPreparationNeeded = source.NoPreparationNeeded,
             CreatedAt = now,
             Version = 1,
             ImportKey = key,
         };
+        if (source.WeeklyCapacityHours is { } hours)
+        {
+            goal.WeeklyCapacityHours = hours;
+        }
         if (source.TargetDate is { } targetDate)
         {
             if (targetDate > goal.StartDate)
@@ -137,6 +157,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
             return goal;
         });
         job.Created.Goals++;
+        createdGoals.Add(goal);
         return goal;
     }
 
@@ -210,11 +231,12 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
         return false;
     }
 
-    private async Task WriteMilestonesAsync(Goal goal, List<ImportedMilestone> source, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Milestone>> WriteMilestonesAsync(
+        Goal goal, List<ImportedMilestone> source, Dictionary<string, Attempt> attempts, CancellationToken cancellationToken)
     {
         if (source.Count == 0)
         {
-            return;
+            return [];
         }
         var known = await KnownAsync(db.Milestones, goal, cancellationToken);
         var all = await db.Milestones.Where(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id).ToListAsync(cancellationToken);
@@ -238,6 +260,8 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
                 Title = item.Title,
                 DueDate = item.DueDate,
                 TargetValue = item.TargetValue,
+                EstimateHours = item.EstimateHours,
+                FromAttemptId = AttemptOf(item.FromAttemptKey, attempts),
                 Status = item.CompletedOn is null ? MilestoneStatus.Todo : MilestoneStatus.Done,
                 CompletedOn = item.CompletedOn,
                 Sequence = ++goal.Version,
@@ -269,9 +293,12 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
             graph[milestone.Id.ToString()] = proposed;
         }
         await db.SaveChangesAsync(cancellationToken);
+        return known;
     }
 
-    private async Task WriteWorkAsync(Goal goal, List<ImportedWorkSession> source, CancellationToken cancellationToken)
+    private async Task WriteWorkAsync(
+        Goal goal, List<ImportedWorkSession> source, Dictionary<string, Milestone>? milestones, Dictionary<string, Skill>? skills,
+        CancellationToken cancellationToken)
     {
         if (source.Count == 0)
         {
@@ -296,6 +323,8 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
                 Date = item.Date,
                 Minutes = item.Minutes,
                 Note = item.Note,
+                MilestoneId = item.MilestoneKey is { } milestoneKey && milestones?.GetValueOrDefault(KeyOf(milestoneKey)) is { } milestone ? milestone.Id : null,
+                SkillId = item.SkillKey is { } skillKey && skills?.GetValueOrDefault(KeyOf(skillKey)) is { } skill ? skill.Id : null,
                 Sequence = ++goal.Version,
                 CreatedAt = now,
                 ImportKey = key,
@@ -316,7 +345,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
         }
         if (target is not null)
         {
-            await WriteWorkAsync(target, source.Select(work => work.Session).ToList(), cancellationToken);
+            await WriteWorkAsync(target, source.Select(work => work.Session).ToList(), null, null, cancellationToken);
             return;
         }
         var goals = await db.Goals.Where(g => g.OwnerId == job.OwnerId).OrderBy(g => g.Sequence).ToListAsync(cancellationToken);
@@ -337,9 +366,149 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
         }
         foreach (var (goal, sessions) in matched)
         {
-            await WriteWorkAsync(goal, sessions, cancellationToken);
+            await WriteWorkAsync(goal, sessions, null, null, cancellationToken);
         }
     }
+
+    private async Task<Dictionary<string, Attempt>> WriteAttemptsAsync(Goal goal, List<ImportedAttempt> source, CancellationToken cancellationToken)
+    {
+        if (source.Count == 0)
+        {
+            return [];
+        }
+        var known = await KnownAsync(db.Attempts, goal, cancellationToken);
+        foreach (var item in source)
+        {
+            Done++;
+            var key = KeyOf(item.Key);
+            if (known.ContainsKey(key))
+            {
+                job.Duplicates++;
+                continue;
+            }
+            var attempt = new Attempt
+            {
+                OwnerId = goal.OwnerId,
+                Id = Guid.CreateVersion7(now),
+                GoalId = goal.Id,
+                Title = item.Title,
+                Date = item.Date,
+                Outcome = item.Outcome,
+                Feedback = item.Feedback,
+                Lesson = item.Lesson,
+                Sequence = ++goal.Version,
+                CreatedAt = now,
+                ImportKey = key,
+            };
+            db.Attempts.Add(attempt);
+            known.Add(key, attempt);
+            job.Created.Attempts++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return known;
+    }
+
+    private async Task<Dictionary<string, Skill>> WriteSkillsAsync(
+        Goal goal, List<ImportedSkill> source, Dictionary<string, Attempt> attempts, CancellationToken cancellationToken)
+    {
+        if (source.Count == 0)
+        {
+            return [];
+        }
+        var known = await KnownAsync(db.Skills, goal, cancellationToken);
+        foreach (var item in source)
+        {
+            Done++;
+            var key = KeyOf(item.Key);
+            if (known.ContainsKey(key))
+            {
+                job.Duplicates++;
+                continue;
+            }
+            var skill = new Skill
+            {
+                OwnerId = goal.OwnerId,
+                Id = Guid.CreateVersion7(now),
+                GoalId = goal.Id,
+                Name = item.Name,
+                Level = item.Level,
+                TargetLevel = item.TargetLevel,
+                Resources = [.. item.Resources.Select(r => new SkillResource { Title = r.Title, Url = r.Url, Done = r.Done })],
+                FromAttemptId = AttemptOf(item.FromAttemptKey, attempts),
+                Sequence = ++goal.Version,
+                CreatedAt = now,
+                ImportKey = key,
+            };
+            db.Skills.Add(skill);
+            known.Add(key, skill);
+            job.Created.Skills++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return known;
+    }
+
+    /// <summary>Breaks by the goal's own rules: one that overlaps a break already there is left out, with a warning.</summary>
+    private async Task WriteBreaksAsync(Goal goal, List<ImportedBreak> source, CancellationToken cancellationToken)
+    {
+        if (source.Count == 0)
+        {
+            return;
+        }
+        var known = await KnownAsync(db.GoalBreaks, goal, cancellationToken);
+        var breaks = await db.GoalBreaks.Where(b => b.OwnerId == goal.OwnerId && b.GoalId == goal.Id).ToListAsync(cancellationToken);
+        foreach (var item in source)
+        {
+            Done++;
+            var key = KeyOf(item.Key);
+            if (known.ContainsKey(key))
+            {
+                job.Duplicates++;
+                continue;
+            }
+            var pause = new GoalBreak { OwnerId = goal.OwnerId, Id = Guid.CreateVersion7(now), GoalId = goal.Id, CreatedAt = now, ImportKey = key };
+            if (new BreakFields(item.From, item.To, item.Note).TryApplyTo(pause, breaks) is not null)
+            {
+                problems.Warn("Breaks that overlap another break of the goal, or last longer than 366 days, were left out.");
+                continue;
+            }
+            pause.Sequence = ++goal.Version;
+            db.GoalBreaks.Add(pause);
+            breaks.Add(pause);
+            known.Add(key, pause);
+            job.Created.Breaks++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Each new goal under the goal of the file it names as its parent; a link that would close a loop is left out.</summary>
+    private async Task LinkParentsAsync(List<ImportedGoal> sources, Dictionary<string, Goal> goals, CancellationToken cancellationToken)
+    {
+        var parentOf = new Dictionary<Goal, Goal>();
+        foreach (var source in sources)
+        {
+            if (source.ParentKey is not { } parentKey || !goals.TryGetValue(source.Key, out var goal)
+                || !goals.TryGetValue(parentKey, out var parent) || !createdGoals.Contains(goal))
+            {
+                continue;
+            }
+            var ancestor = parent;
+            while (ancestor is not null && ancestor != goal)
+            {
+                ancestor = parentOf.GetValueOrDefault(ancestor);
+            }
+            if (ancestor == goal)
+            {
+                problems.Warn("A goal that would be its own ancestor was kept without a parent.");
+                continue;
+            }
+            parentOf[goal] = parent;
+            goal.ParentId = parent.Id;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private Guid? AttemptOf(string? key, Dictionary<string, Attempt> attempts) =>
+        key is not null && attempts.GetValueOrDefault(KeyOf(key)) is { } attempt ? attempt.Id : null;
 
     private static async Task<Dictionary<string, T>> KnownAsync<T>(DbSet<T> items, Goal goal, CancellationToken cancellationToken)
         where T : class, IGoalChild, IImported =>

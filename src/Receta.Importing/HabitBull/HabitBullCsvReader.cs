@@ -143,11 +143,7 @@ public static class HabitBullCsvReader
     {
         public static Columns? Find(SepReader.Row header)
         {
-            var names = new string[header.ColCount];
-            for (var column = 0; column < names.Length; column++)
-            {
-                names[column] = header[column].ToString();
-            }
+            var names = CsvText.Names(header);
             var name = Array.IndexOf(names, "HabitName");
             var date = Array.IndexOf(names, "CalendarDate");
             var value = Array.IndexOf(names, "Value");

@@ -405,11 +405,7 @@ public static class LoopCsvReader
     {
         public static HabitColumns? Find(SepReader.Row header)
         {
-            var names = new string[header.ColCount];
-            for (var column = 0; column < names.Length; column++)
-            {
-                names[column] = header[column].ToString();
-            }
+            var names = CsvText.Names(header);
             int? At(string name) => Array.IndexOf(names, name) is var index and >= 0 ? index : null;
 
             var (numeratorName, denominatorName) = At("FrequencyNumerator") is not null

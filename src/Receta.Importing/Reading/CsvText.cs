@@ -35,6 +35,17 @@ internal static class CsvText
     public static string Quote(ReadOnlySpan<char> text) =>
         text.Length <= ShownLength ? $"\"{text}\"" : $"\"{text[..ShownLength]}…\"";
 
+    /// <summary>A header row's names, to find each column a reader needs (Sep's own header throws on a repeated name, which a hostile file may hold).</summary>
+    public static string[] Names(SepReader.Row header)
+    {
+        var names = new string[header.ColCount];
+        for (var column = 0; column < names.Length; column++)
+        {
+            names[column] = header[column].ToString();
+        }
+        return names;
+    }
+
     /// <summary>True when the row holds nothing but one empty field: a blank line, which carries no data.</summary>
     public static bool IsBlank(SepReader.Row row) => row.ColCount == 1 && row[0].Span.IsWhiteSpace();
 }

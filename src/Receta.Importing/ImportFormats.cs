@@ -1,5 +1,7 @@
 using Receta.Importing.Beeminder;
+using Receta.Importing.HabitBull;
 using Receta.Importing.Habitica;
+using Receta.Importing.Loop;
 using Receta.Importing.RecetaJson;
 using Receta.Importing.Taskwarrior;
 using Receta.Importing.Timewarrior;
@@ -32,6 +34,9 @@ public static class ImportFormats
     /// </summary>
     public static ImportBundle Read(string format, string path, ImportContext context) => format switch
     {
+        LoopCsv => LoopCsvReader.Read(path, context),
+        LoopDb => LoopDbReader.Read(path, context),
+        HabitBullCsv => HabitBullCsvReader.Read(path, context),
         BeeminderJson => BeeminderJsonReader.Read(path, context),
         TaskwarriorJson => TaskwarriorJsonReader.Read(path, context),
         TimewarriorJson => TimewarriorJsonReader.Read(path, context),

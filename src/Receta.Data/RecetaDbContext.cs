@@ -109,6 +109,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
             goal.Property(g => g.MeasureAggregation).HasConversion<string>().HasMaxLength(16);
             goal.Property(g => g.Version).IsConcurrencyToken();
             goal.Ignore(g => g.Measure);
+            goal.Ignore(g => g.ForecastSeed);
             goal.HasOne<User>().WithMany().HasForeignKey(g => g.OwnerId).OnDelete(DeleteBehavior.Cascade);
         });
 

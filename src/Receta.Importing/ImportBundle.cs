@@ -44,6 +44,9 @@ public sealed class ImportedGoal
 
     public Receta.Core.Purpose.GoalStatus Status { get; init; }
 
+    /// <summary>The id the goal's forecast was seeded from where it was made (a Receta export); null for other sources.</summary>
+    public Guid? SeedId { get; init; }
+
     /// <summary>Hours a week the owner can give it; Receta's default when null.</summary>
     public double? WeeklyCapacityHours { get; init; }
 
@@ -94,13 +97,17 @@ public sealed class ImportedMilestone
 
     /// <summary>The key of the attempt of the same goal whose lesson this applies.</summary>
     public string? FromAttemptKey { get; init; }
+
+    /// <summary>Its place in the order the goal's skills and milestones were made where it comes from (an attempt lists the ones applying its lesson in that order).</summary>
+    public long? Order { get; init; }
 }
 
 /// <summary>Time spent on a local date, in whole minutes from 1 to 1,440, on a milestone or a skill of the same goal when their keys are given.</summary>
 public sealed record ImportedWorkSession(string Key, DateOnly Date, int Minutes, string? Note, string? MilestoneKey = null, string? SkillKey = null);
 
 /// <summary>A skill to prepare (ingredient 4): levels 0–5 and the resources that teach it.</summary>
-public sealed record ImportedSkill(string Key, string Name, int Level, int TargetLevel, IReadOnlyList<ImportedResource> Resources, string? FromAttemptKey);
+public sealed record ImportedSkill(
+    string Key, string Name, int Level, int TargetLevel, IReadOnlyList<ImportedResource> Resources, string? FromAttemptKey, long? Order = null);
 
 public sealed record ImportedResource(string Title, string? Url, bool Done);
 

@@ -5,6 +5,7 @@ using Receta.Web.Features.Audit;
 using Receta.Web.Features.Circle;
 using Receta.Web.Features.Dashboard;
 using Receta.Web.Features.Demo;
+using Receta.Web.Features.Exporting;
 using Receta.Web.Features.Goals;
 using Receta.Web.Features.Health;
 using Receta.Web.Features.Importing;
@@ -67,6 +68,7 @@ api.MapGoals();
 api.MapDashboard();
 api.MapInvitations();
 api.MapImports();
+api.MapExport();
 
 // The web pages: static server rendering with plain form posts, calling the same handlers as the API.
 app.MapCulture();

@@ -23,9 +23,14 @@ public sealed record ExportDocument(
 
 public sealed record ExportAccount(string DisplayName, string TimeZone, string? Language);
 
-/// <summary>A goal and everything under it. Entries and work sessions come in the order they were made on each date.</summary>
+/// <summary>
+/// A goal and everything under it. Entries and work sessions come in the order they were made on each
+/// date; milestones and skills carry <c>sequence</c>, the order they were made in among both kinds. <c>seedId</c>, when not the goal's own id, is the id its forecast is seeded from (the id it had
+/// on the server where it was made), so that the forecast answers the same after an import.
+/// </summary>
 public sealed record ExportGoal(
     Guid Id,
+    Guid SeedId,
     Guid? ParentId,
     string Title,
     string? Purpose,
@@ -56,9 +61,11 @@ public sealed record ExportMilestone(
     IReadOnlyList<Guid> DependsOn,
     MilestoneStatus Status,
     DateOnly? CompletedOn,
-    Guid? FromAttemptId);
+    Guid? FromAttemptId,
+    long Sequence,
+    DateTimeOffset CreatedAt);
 
-public sealed record ExportSkill(Guid Id, string Name, int Level, int TargetLevel, IReadOnlyList<ResourceFields> Resources, Guid? FromAttemptId);
+public sealed record ExportSkill(Guid Id, string Name, int Level, int TargetLevel, IReadOnlyList<ResourceFields> Resources, Guid? FromAttemptId, long Sequence, DateTimeOffset CreatedAt);
 
 public sealed record ExportWorkSession(Guid Id, DateOnly Date, int Minutes, string? Note, Guid? MilestoneId, Guid? SkillId);
 

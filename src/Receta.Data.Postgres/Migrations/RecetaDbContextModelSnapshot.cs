@@ -606,6 +606,9 @@ namespace Receta.Data.Postgres.Migrations
                     b.Property<string>("Purpose")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("SeedId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 

@@ -28,6 +28,16 @@ public sealed class Goal : IImported
     /// <summary>Orders the owner's goals by creation.</summary>
     public string? ImportKey { get; set; }
 
+    /// <summary>
+    /// The id the forecast's random paths are seeded from (recipe.md, "The forecast") when it is not
+    /// this goal's own: a goal brought in from a Receta export keeps the id it had where it was made,
+    /// so that its forecast, odds and calibration answer the same after the move.
+    /// </summary>
+    public Guid? SeedId { get; set; }
+
+    /// <summary>What the forecast is seeded with: <see cref="SeedId"/>, else the goal's own id.</summary>
+    public string ForecastSeed => (SeedId ?? Id).ToString();
+
     public long Sequence { get; set; }
 
     public long Version { get; set; }

@@ -96,6 +96,7 @@ public static class RecetaJsonReader
             StartDate = source.StartDate,
             TargetDate = source.TargetDate,
             Status = source.Status,
+            SeedId = source.SeedId == Guid.Empty ? source.Id : source.SeedId,
             WeeklyCapacityHours = source.WeeklyCapacityHours is > 0 and <= 168 ? source.WeeklyCapacityHours : null,
             NoPreparationNeeded = source.NoPreparationNeeded,
             Measure = measure,
@@ -133,6 +134,7 @@ public static class RecetaJsonReader
                     EstimateHours = Math.Max(0, milestone.EstimateHours),
                     CompletedOn = done ? milestone.CompletedOn ?? milestone.DueDate ?? source.StartDate : null,
                     FromAttemptKey = milestone.FromAttemptId?.ToString(),
+                    Order = milestone.Sequence,
                 };
                 imported.DependsOn.AddRange((milestone.DependsOn ?? []).Select(id => id.ToString()));
                 goal.Milestones.Add(imported);
@@ -149,7 +151,7 @@ public static class RecetaJsonReader
                 .Select(r => new ImportedResource(ImportRules.Title(r.Title, "Resource", problems), r.Url is { Length: <= 2000 } url ? url : null, r.Done ?? false))
                 .ToList();
             goal.Skills.Add(new ImportedSkill(skill.Id.ToString(), ImportRules.Title(skill.Name, "Skill", problems), skill.Level, skill.TargetLevel, resources,
-                skill.FromAttemptId?.ToString()));
+                skill.FromAttemptId?.ToString(), skill.Sequence));
         });
         Each(source.WorkSessions, $"{where}.workSessions", problems, (work, at) =>
         {

@@ -1,5 +1,6 @@
 using Receta.Web.Features.Breaks;
 using Receta.Web.Features.Circle;
+using Receta.Web.Features.Exporting;
 using Receta.Web.Features.Perseverance;
 using Receta.Web.Features.Preparation;
 using Receta.Web.Features.Progress;
@@ -31,5 +32,6 @@ public static class GoalEndpoints
         goal.MapPerseverance();
         goal.MapBreaks();
         goal.MapCircle();
+        GoalCsv.Map(goal);
     }
 }

@@ -49,8 +49,9 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
             goals[source.Key] = goal;
             // Attempts first, then what applies their lessons; milestones and skills before the work spent on them.
             var attempts = await WriteAttemptsAsync(goal, source.Attempts, cancellationToken);
-            var skills = await WriteSkillsAsync(goal, source.Skills, attempts, cancellationToken);
-            var milestones = await WriteMilestonesAsync(goal, source.Milestones, attempts, cancellationToken);
+            var made = CreationOrder(goal, source);
+            var skills = await WriteSkillsAsync(goal, source.Skills, attempts, made, cancellationToken);
+            var milestones = await WriteMilestonesAsync(goal, source.Milestones, attempts, made, cancellationToken);
             await WriteWorkAsync(goal, source.Work, milestones, skills, cancellationToken);
             await WriteHabitsAsync(goal, source.Habits, cancellationToken);
             await WriteBreaksAsync(goal, source.Breaks, cancellationToken);
@@ -117,6 +118,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
             Purpose = source.Purpose,
             StartDate = source.StartDate ?? today,
             Status = source.Status,
+            SeedId = source.SeedId,
             NoPreparationNeeded = source.NoPreparationNeeded,
             CreatedAt = now,
             Version = 1,
@@ -231,8 +233,25 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
         return false;
     }
 
+    /// <summary>
+    /// The creation sequences of the goal's skills and milestones, taken together in the order they were
+    /// made where they come from (file order when unknown): an attempt lists the skills and milestones
+    /// that apply its lesson in that order.
+    /// </summary>
+    private static Dictionary<object, long> CreationOrder(Goal goal, ImportedGoal source)
+    {
+        var items = source.Skills.Select(skill => (skill.Order, Item: (object)skill))
+            .Concat(source.Milestones.Select(milestone => (milestone.Order, Item: (object)milestone)))
+            .OrderBy(item => item.Order ?? long.MaxValue)
+            .Select((item, index) => (item.Item, Sequence: goal.Version + 1 + index))
+            .ToDictionary(item => item.Item, item => item.Sequence, ReferenceEqualityComparer.Instance);
+        goal.Version += items.Count;
+        return items;
+    }
+
     private async Task<Dictionary<string, Milestone>> WriteMilestonesAsync(
-        Goal goal, List<ImportedMilestone> source, Dictionary<string, Attempt> attempts, CancellationToken cancellationToken)
+        Goal goal, List<ImportedMilestone> source, Dictionary<string, Attempt> attempts, Dictionary<object, long> made,
+        CancellationToken cancellationToken)
     {
         if (source.Count == 0)
         {
@@ -264,7 +283,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
                 FromAttemptId = AttemptOf(item.FromAttemptKey, attempts),
                 Status = item.CompletedOn is null ? MilestoneStatus.Todo : MilestoneStatus.Done,
                 CompletedOn = item.CompletedOn,
-                Sequence = ++goal.Version,
+                Sequence = made[item],
                 CreatedAt = now,
                 ImportKey = key,
             };
@@ -409,7 +428,8 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
     }
 
     private async Task<Dictionary<string, Skill>> WriteSkillsAsync(
-        Goal goal, List<ImportedSkill> source, Dictionary<string, Attempt> attempts, CancellationToken cancellationToken)
+        Goal goal, List<ImportedSkill> source, Dictionary<string, Attempt> attempts, Dictionary<object, long> made,
+        CancellationToken cancellationToken)
     {
         if (source.Count == 0)
         {
@@ -435,7 +455,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
                 TargetLevel = item.TargetLevel,
                 Resources = [.. item.Resources.Select(r => new SkillResource { Title = r.Title, Url = r.Url, Done = r.Done })],
                 FromAttemptId = AttemptOf(item.FromAttemptKey, attempts),
-                Sequence = ++goal.Version,
+                Sequence = made[item],
                 CreatedAt = now,
                 ImportKey = key,
             };

@@ -24,7 +24,7 @@ public static class GetCalibration
         return await cache.GetOrCreateAsync(goal, "calibration", asOf, async () =>
         {
             var history = await histories.GetMeasureAsync(goal, db);
-            var report = ForecastCalibration.Compute(goal.Id.ToString(), asOf, history!, measure, goal.StartDate, await histories.GetBreaksAsync(goal, db));
+            var report = ForecastCalibration.Compute(goal.ForecastSeed, asOf, history!, measure, goal.StartDate, await histories.GetBreaksAsync(goal, db));
             return new CalibrationResponse(report.AsOf, report.Evaluated, report.Covered, report.Coverage,
                 report.Items.Select(i => new CalibrationItem(i.Date, i.Low, i.High, i.Actual, i.Covered)).ToList());
         });

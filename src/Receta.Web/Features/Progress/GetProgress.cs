@@ -39,7 +39,7 @@ public static class GetProgress
                 .ToList();
             var doneAsOf = milestones.Count(m => m.Status == MilestoneStatus.Done && m.CompletedOn <= asOf);
             var input = new ProgressInput(
-                goal.Id.ToString(), goal.StartDate, goal.TargetDate, goal.Measure,
+                goal.ForecastSeed, goal.StartDate, goal.TargetDate, goal.Measure,
                 await histories.GetMeasureAsync(goal, db), waypoints, doneAsOf, milestones.Count,
                 await histories.GetBreaksAsync(goal, db), await histories.GetWorkAsync(goal, db), goal.WeeklyCapacityHours);
             return ProgressCalculator.Compute(input, asOf);

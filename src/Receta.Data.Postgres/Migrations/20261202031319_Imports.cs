@@ -47,6 +47,12 @@ namespace Receta.Data.Postgres.Migrations
                 maxLength: 200,
                 nullable: true);
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "SeedId",
+                table: "Goals",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "ImportKey",
                 table: "GoalBreaks",
@@ -220,6 +226,10 @@ namespace Receta.Data.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "ImportKey",
+                table: "Goals");
+
+            migrationBuilder.DropColumn(
+                name: "SeedId",
                 table: "Goals");
 
             migrationBuilder.DropColumn(

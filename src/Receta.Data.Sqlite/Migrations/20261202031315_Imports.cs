@@ -46,6 +46,12 @@ namespace Receta.Data.Sqlite.Migrations
                 maxLength: 200,
                 nullable: true);
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "SeedId",
+                table: "Goals",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "ImportKey",
                 table: "GoalBreaks",
@@ -219,6 +225,10 @@ namespace Receta.Data.Sqlite.Migrations
 
             migrationBuilder.DropColumn(
                 name: "ImportKey",
+                table: "Goals");
+
+            migrationBuilder.DropColumn(
+                name: "SeedId",
                 table: "Goals");
 
             migrationBuilder.DropColumn(

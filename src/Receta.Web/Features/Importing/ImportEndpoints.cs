@@ -9,6 +9,7 @@ public static class ImportEndpoints
         StartImport.Map(imports);
         GetImport.Map(imports);
         ListImports.Map(imports);
+        ConfirmImport.Map(imports);
     }
 
     public static IServiceCollection AddRecetaImports(this IServiceCollection services)
@@ -17,6 +18,10 @@ public static class ImportEndpoints
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ImportRunner>();
         services.AddHostedService<ImportWorker>();
+        // A browser's upload is read as a form (its antiforgery token is a field); every other form
+        // stays within the 1 MiB request limit, which is enforced before any form is read.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
+            form.MultipartBodyLengthLimit = ImportUploads.MaxFileBytes + ImportUploadLimitAttribute.FormOverheadBytes);
         return services;
     }
 }

@@ -25,6 +25,7 @@ internal sealed partial class ImportRunner(
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         limit.CancelAfter(TimeLimit);
+        var keepFile = false;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -42,6 +43,7 @@ internal sealed partial class ImportRunner(
             {
                 await FailAsync(ownerId, importId, failure, CancellationToken.None);
             }
+            keepFile = failure is null && job.DryRun;
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested)
         {
@@ -62,7 +64,10 @@ internal sealed partial class ImportRunner(
         finally
         {
             queue.Forget(importId);
-            uploads.Delete(importId);
+            if (!keepFile)
+            {
+                uploads.Delete(importId);
+            }
         }
     }
 

@@ -3,8 +3,9 @@ namespace Receta.Web.Features.Importing;
 /// <summary>
 /// The uploaded files waiting for their import, one per import in a folder of the node's own
 /// (<c>Imports:Folder</c>, else the system's temporary folder). An import runs on the node that
-/// received its file, so nothing here is shared between nodes; a file outlives its import only
-/// when the node dies mid-way, and is swept a day later.
+/// received its file, so nothing here is shared between nodes. A file outlives its import when it
+/// was a dry run (its confirmation imports the same file) or when the node died mid-way; it is
+/// swept a day later.
 /// </summary>
 internal sealed class ImportUploads
 {
@@ -20,11 +21,34 @@ internal sealed class ImportUploads
         folder = configuration["Imports:Folder"] is { Length: > 0 } configured
             ? configured
             : Path.Combine(Path.GetTempPath(), "receta-imports");
+        this.clock = clock;
         Directory.CreateDirectory(folder);
+        Sweep();
+    }
+
+    private readonly TimeProvider clock;
+
+    /// <summary>Removes the files of imports that ended more than a day ago (a dry run keeps its file for the real import).</summary>
+    public void Sweep()
+    {
         var stale = clock.GetUtcNow().UtcDateTime - KeptAtMost;
         foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*.upload").Where(f => f.LastWriteTimeUtc < stale))
         {
             file.Delete();
+        }
+    }
+
+    /// <summary>Hands a dry run's file to the import that carries it out; false when it is not on this node (any more).</summary>
+    public bool TryMove(Guid fromImportId, Guid toImportId)
+    {
+        try
+        {
+            File.Move(PathOf(fromImportId), PathOf(toImportId));
+            return true;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
         }
     }
 

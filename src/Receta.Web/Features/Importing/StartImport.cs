@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -25,20 +26,33 @@ public static class StartImport
         HttpContext http, CurrentUser user, RecetaDbContext db, ImportUploads uploads, ImportQueue queue, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(uploads);
-        ArgumentNullException.ThrowIfNull(queue);
-        var cancellationToken = http.RequestAborted;
         var importId = Guid.CreateVersion7(clock.GetUtcNow());
-        var received = await ReceiveAsync(http.Request, importId, uploads, cancellationToken);
+        var received = await ReceiveAsync(http.Request, importId, uploads, http.RequestAborted);
         if (received.Failure is { } failure)
         {
             return failure;
         }
+        var (request, bytes) = received.Value;
+        return await StartAsync(request, bytes, importId, user, db, uploads, queue, clock, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// Starts the import of a file already saved as <paramref name="importId"/>'s upload: checks the
+    /// form, records the import as queued and hands it to this node's worker. The upload is removed
+    /// when the form is refused. The web page, which receives its file through the form, starts here.
+    /// </summary>
+    internal static async Task<Outcome<ImportResponse>> StartAsync(
+        ImportRequest request, long bytes, Guid importId, CurrentUser user, RecetaDbContext db, ImportUploads uploads, ImportQueue queue,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(uploads);
+        ArgumentNullException.ThrowIfNull(queue);
         try
         {
-            var (request, bytes) = received.Value;
             var job = await ValidateAsync(request, bytes, importId, user, db, uploads, clock, cancellationToken);
             if (job.Failure is not null)
             {
@@ -143,6 +157,11 @@ public static class StartImport
         {
             return Failure.Invalid("file", "Send the file as multipart/form-data, in a part named 'file'.");
         }
+        if (request.HasFormContentType && request.HttpContext.Features.Get<IFormFeature>()?.Form is { } form)
+        {
+            // The form was read already (a browser's cookie request, whose antiforgery token is a form field).
+            return await FromFormAsync(form, importId, uploads, cancellationToken);
+        }
         var reader = new MultipartReader(boundary, request.Body);
         string? format = null, goalId = null, dryRun = null, fileName = null;
         long? bytes = null;
@@ -199,6 +218,36 @@ public static class StartImport
         return (new ImportRequest(format, goalId, dryRun, fileName), bytes.Value);
     }
 
+    /// <summary>The same form read by ASP.NET Core: its file copied into the import's upload, its fields as texts.</summary>
+    internal static async Task<Outcome<(ImportRequest Request, long Bytes)>> FromFormAsync(
+        IFormCollection form, Guid importId, ImportUploads uploads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(uploads);
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return Failure.Invalid("file", "Send the file in a part named 'file'.");
+        }
+        string? Field(string name) => form.TryGetValue(name, out var value) && value.ToString() is { Length: <= MaxFieldLength } text ? text.Trim() : null;
+        return await FromFileAsync(file, Field("format"), Field("goalId"), Field("dryRun"), importId, uploads, cancellationToken);
+    }
+
+    /// <summary>An uploaded file copied into the import's upload, with the form's other fields.</summary>
+    internal static async Task<Outcome<(ImportRequest Request, long Bytes)>> FromFileAsync(
+        IFormFile file, string? format, string? goalId, string? dryRun, Guid importId, ImportUploads uploads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(uploads);
+        await using var content = file.OpenReadStream();
+        var (fits, bytes) = await uploads.SaveAsync(importId, content, cancellationToken);
+        if (!fits)
+        {
+            return new TooLargeFailure($"Imported files are limited to {ImportUploads.MaxFileBytes / (1024 * 1024)} MiB.");
+        }
+        var name = Path.GetFileName(file.FileName);
+        return (new ImportRequest(format, goalId, dryRun, name is { Length: > 260 } ? name[..260] : name), bytes);
+    }
+
     private static async Task<string?> ReadShortAsync(Stream body, CancellationToken cancellationToken)
     {
         var buffer = new byte[MaxFieldLength * 4 + 1];
@@ -211,7 +260,7 @@ public static class StartImport
                 (await HandleAsync(http, user, db, uploads, queue, clock)).ToResult(import =>
                     TypedResults.Accepted($"/api/v1/imports/{import.Id}", import)))
             .Accepts<ImportUpload>("multipart/form-data")
-            .WithMetadata(new UploadSizeLimit(ImportUploads.MaxFileBytes + UploadSizeLimit.FormOverheadBytes))
+            .WithMetadata(new ImportUploadLimitAttribute())
             .Produces<ImportResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithDescription(
@@ -223,11 +272,15 @@ public static class StartImport
     internal sealed record ImportUpload(IFormFile File, string? Format, Guid? GoalId, bool? DryRun);
 }
 
-/// <summary>A larger body limit for one endpoint: routing applies it to Kestrel, <see cref="RequestSizeLimitMiddleware"/> to a declared length.</summary>
-public sealed class UploadSizeLimit(long bytes) : IRequestSizeLimitMetadata
+/// <summary>
+/// The larger body limit of the endpoints and pages that take an import's file: routing applies it to
+/// Kestrel, <see cref="RequestSizeLimitMiddleware"/> to a declared length.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class ImportUploadLimitAttribute : Attribute, IRequestSizeLimitMetadata
 {
     /// <summary>Room for the form's boundaries and its short fields around the file.</summary>
     public const long FormOverheadBytes = 64 * 1024;
 
-    public long? MaxRequestBodySize { get; } = bytes;
+    public long? MaxRequestBodySize => ImportUploads.MaxFileBytes + FormOverheadBytes;
 }

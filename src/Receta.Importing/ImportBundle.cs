@@ -117,5 +117,8 @@ public sealed record ImportedAttempt(string Key, string Title, DateOnly Date, Re
 /// <summary>Time off from the goal, <see cref="From"/> to <see cref="To"/>, both included.</summary>
 public sealed record ImportedBreak(string Key, DateOnly From, DateOnly To, string? Note);
 
-/// <summary>A work session and the tags that name its goal, compared without regard to case.</summary>
-public sealed record TaggedWork(IReadOnlyList<string> Tags, ImportedWorkSession Session);
+/// <summary>
+/// A work session and the tags that name its goal, compared without regard to case. <see cref="Interval"/> is
+/// the key of the interval it is a piece of: the pieces of one interval (one for each local day) share it.
+/// </summary>
+public sealed record TaggedWork(IReadOnlyList<string> Tags, ImportedWorkSession Session, string Interval);

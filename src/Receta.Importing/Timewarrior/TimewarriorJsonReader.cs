@@ -100,7 +100,7 @@ public static class TimewarriorJsonReader
                     minutes = ImportRules.MaxWorkMinutes;
                 }
                 var key = string.Create(CultureInfo.InvariantCulture, $"{identity}/{day:yyyy-MM-dd}");
-                bundle.TaggedWork.Add(new TaggedWork(tags, new ImportedWorkSession(key, day, minutes, note)));
+                bundle.TaggedWork.Add(new TaggedWork(tags, new ImportedWorkSession(key, day, minutes, note), identity));
             }
         }
 

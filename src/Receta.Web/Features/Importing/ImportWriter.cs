@@ -23,6 +23,9 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
     private readonly EntryBulkInsert entries = new(db);
     private readonly HashSet<Goal> createdGoals = [];
 
+    /// <summary>Milestones written whose dependencies wait until every goal of the file has its milestones.</summary>
+    private readonly List<(Goal Goal, Milestone Milestone, ImportedMilestone Source)> unlinked = [];
+
     /// <summary>Items handled so far; the runner shows it as the import's progress.</summary>
     public long Done { get; private set; }
 
@@ -57,6 +60,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
             await WriteBreaksAsync(goal, source.Breaks, cancellationToken);
             await WriteEntriesAsync(goal, source.Entries, cancellationToken);
         }
+        await LinkDependenciesAsync(cancellationToken);
         if (target is null)
         {
             await LinkParentsAsync(bundle.Goals, goals, cancellationToken);
@@ -258,9 +262,6 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
             return [];
         }
         var known = await KnownAsync(db.Milestones, goal, cancellationToken);
-        var all = await db.Milestones.Where(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id).ToListAsync(cancellationToken);
-        var graph = all.ToDictionary(m => m.Id.ToString(), m => (IReadOnlyList<string>)m.DependsOn.Select(d => d.ToString()).ToList());
-        var added = new List<(Milestone Milestone, ImportedMilestone Source)>();
         foreach (var item in source)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -289,30 +290,54 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
             };
             db.Milestones.Add(milestone);
             known.Add(key, milestone);
-            added.Add((milestone, item));
+            unlinked.Add((goal, milestone, item));
             job.Created.Milestones++;
-        }
-        // Dependencies once every milestone has its id; one that would close a cycle is dropped.
-        foreach (var (milestone, item) in added)
-        {
-            var dependsOn = item.DependsOn
-                .Select(dependency => known.TryGetValue(KeyOf(dependency), out var found) ? found.Id : (Guid?)null)
-                .OfType<Guid>()
-                .Distinct()
-                .Take(ApiLimits.MaxDependencies)
-                .ToList();
-            var proposed = dependsOn.Select(id => id.ToString()).ToList();
-            if (DependencyGraph.Check(graph, milestone.Id.ToString(), proposed) != DependencyProblem.None)
-            {
-                problems.Warn("Dependencies that would make a milestone depend on itself were dropped.");
-                dependsOn = [];
-                proposed = [];
-            }
-            milestone.DependsOn = dependsOn;
-            graph[milestone.Id.ToString()] = proposed;
         }
         await db.SaveChangesAsync(cancellationToken);
         return known;
+    }
+
+    /// <summary>
+    /// The new milestones' dependencies, once every goal of the file has its milestones: with a goal named, a task
+    /// may depend on one that comes later under another of the file's goals. A dependency on a milestone of
+    /// another goal is dropped (a milestone depends only on its own goal's), and so are those that would close a
+    /// cycle, each with a warning.
+    /// </summary>
+    private async Task LinkDependenciesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var links in unlinked.GroupBy(link => link.Goal))
+        {
+            var goal = links.Key;
+            var known = await KnownAsync(db.Milestones, goal, cancellationToken);
+            var all = await db.Milestones.Where(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id).ToListAsync(cancellationToken);
+            var graph = all.ToDictionary(m => m.Id.ToString(), m => (IReadOnlyList<string>)m.DependsOn.Select(d => d.ToString()).ToList());
+            foreach (var (_, milestone, item) in links)
+            {
+                var dependsOn = new List<Guid>();
+                foreach (var dependency in item.DependsOn)
+                {
+                    if (!known.TryGetValue(KeyOf(dependency), out var found))
+                    {
+                        problems.Warn("Dependencies on milestones that went into another goal were dropped: a milestone depends only on milestones of its own goal.");
+                    }
+                    else if (!dependsOn.Contains(found.Id) && dependsOn.Count < ApiLimits.MaxDependencies)
+                    {
+                        dependsOn.Add(found.Id);
+                    }
+                }
+                var proposed = dependsOn.Select(id => id.ToString()).ToList();
+                if (DependencyGraph.Check(graph, milestone.Id.ToString(), proposed) != DependencyProblem.None)
+                {
+                    problems.Warn("Dependencies that would make a milestone depend on itself were dropped.");
+                    dependsOn = [];
+                    proposed = [];
+                }
+                milestone.DependsOn = dependsOn;
+                graph[milestone.Id.ToString()] = proposed;
+            }
+        }
+        unlinked.Clear();
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task WriteWorkAsync(
@@ -371,6 +396,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
         var byTitle = goals.GroupBy(g => g.Title.Trim(), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase);
         var matched = new Dictionary<Goal, List<ImportedWorkSession>>();
+        var unmatched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var work in source)
         {
             if (work.Tags.Select(tag => byTitle.GetValueOrDefault(tag.Trim())).FirstOrDefault(goal => goal is not null) is { } goal)
@@ -380,7 +406,11 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
             else
             {
                 Done++;
-                problems.Ignore("Timewarrior intervals with no tag naming one of your goals");
+                // An interval is one item left out, however many local days it spans.
+                if (unmatched.Add(work.Interval))
+                {
+                    problems.Ignore("Timewarrior intervals with no tag naming one of your goals");
+                }
             }
         }
         foreach (var (goal, sessions) in matched)

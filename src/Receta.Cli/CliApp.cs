@@ -28,7 +28,7 @@ public static class CliApp
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 
-    /// <summary>Every command; import, export and calendar (connections.md §6) join them in Commands/.</summary>
+    /// <summary>Every command (connections.md §6), one file each in Commands/.</summary>
     public static RootCommand BuildCommands(CliRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -46,6 +46,8 @@ public static class CliApp
             BreakCommand.Create(run),
             AttemptCommand.Create(run),
             RoadmapCommand.Create(run),
+            ImportCommand.Create(run),
+            ExportCommand.Create(run),
             SyncCommand.Create(run),
             CompletionCommand.Create(run),
         };

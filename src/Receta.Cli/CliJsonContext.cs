@@ -46,6 +46,7 @@ namespace Receta.Cli;
 [JsonSerializable(typeof(ReadinessResponse))]
 [JsonSerializable(typeof(RecipeResponse))]
 [JsonSerializable(typeof(DashboardResponse))]
+[JsonSerializable(typeof(ImportResponse))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>An enum as the API writes it: <c>"onTrack"</c>.</summary>

@@ -118,6 +118,14 @@ public sealed class CliSession : IDisposable
         }
     }
 
+    /// <summary>A file's upload (an import): the queue goes first; it may take as long as the file needs; it fails the command unless it succeeded.</summary>
+    public async Task<ApiAnswer> UploadAsync(string path, HttpContent content, CancellationToken cancellationToken)
+    {
+        await FlushQueueAsync(cancellationToken);
+        var answer = await Api.SendAsync(HttpMethod.Post, path, content, ApiClient.NewIdempotencyKey(), cancellationToken, Timeout.InfiniteTimeSpan);
+        return answer.Succeeded ? answer : throw new CommandFailedException(ExitCodes.Refused, Problems.Describe(answer));
+    }
+
     public async Task<ApiAnswer> SendOrFailAsync(HttpMethod method, string path, byte[]? json = null, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         var answer = await SendAsync(method, path, json, idempotencyKey, cancellationToken);

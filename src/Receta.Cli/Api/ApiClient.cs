@@ -41,7 +41,8 @@ public sealed class ApiClient : IDisposable
         })
         {
             BaseAddress = server,
-            Timeout = TimeSpan.FromSeconds(60),
+            // Each request bounds its own wait (RequestTimeout); an upload or a download may take longer.
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("receta", "1"));
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -53,25 +54,37 @@ public sealed class ApiClient : IDisposable
 
     public Uri Server { get; }
 
+    /// <summary>How long a request of the API may take, unless it moves a file.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>A new Idempotency-Key: 32 hex characters, unique to this request.</summary>
     public static string NewIdempotencyKey() => Guid.NewGuid().ToString("N");
 
     /// <summary>Sends a request; throws <see cref="ServerUnreachableException"/> when no answer came.</summary>
-    public async Task<ApiAnswer> SendAsync(HttpMethod method, string path, byte[]? json = null, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    public Task<ApiAnswer> SendAsync(HttpMethod method, string path, byte[]? json = null, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        SendAsync(method, path,
+            json is null ? null : new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+            idempotencyKey, cancellationToken);
+
+    /// <summary>
+    /// Sends a request with any body (a file's upload as a form), waiting at most <paramref name="timeout"/>
+    /// (<see cref="RequestTimeout"/> when null); throws <see cref="ServerUnreachableException"/> when no answer came.
+    /// </summary>
+    public async Task<ApiAnswer> SendAsync(
+        HttpMethod method, string path, HttpContent? content, string? idempotencyKey, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout ?? RequestTimeout);
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
-        if (json is not null)
-        {
-            request.Content = new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
-        }
+        request.Content = content;
         if (idempotencyKey is not null)
         {
             request.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
         }
         try
         {
-            using var response = await _http.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            using var response = await _http.SendAsync(request, limit.Token);
+            var body = await response.Content.ReadAsByteArrayAsync(limit.Token);
             return new ApiAnswer((int)response.StatusCode, body);
         }
         catch (HttpRequestException e) when (e.StatusCode is null)
@@ -99,6 +112,34 @@ public sealed class ApiClient : IDisposable
     {
         var answer = await SendOrFailAsync(HttpMethod.Get, path, cancellationToken: cancellationToken);
         return (answer.Read(type), answer.Body);
+    }
+
+    /// <summary>
+    /// Streams a successful GET's body into <paramref name="destination"/> as it arrives (an export
+    /// can be large); an answer that is not 2xx comes back whole instead, for its problem.
+    /// </summary>
+    public async Task<ApiAnswer> DownloadAsync(string path, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return new ApiAnswer((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken));
+            }
+            await response.Content.CopyToAsync(destination, cancellationToken);
+            return new ApiAnswer((int)response.StatusCode, []);
+        }
+        catch (HttpRequestException e) when (e.StatusCode is null)
+        {
+            throw new ServerUnreachableException(Server.ToString(), e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ServerUnreachableException(Server.ToString(), e);
+        }
     }
 
     public void Dispose() => _http.Dispose();

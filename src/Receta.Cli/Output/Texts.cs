@@ -30,6 +30,19 @@ public sealed class Texts
     public required string OnTime { get; init; }
     public required Func<string, string, string> AtCapacity { get; init; }
     public required Func<string, string, string, string> BreakTaken { get; init; }
+
+    /// <summary>The progress bar's label: the file's name.</summary>
+    public required Func<string, string> Importing { get; init; }
+
+    /// <summary>How many of a kind (goals, habits, checks, …) an import made: the count and the API's name of the kind.</summary>
+    public required Func<long, string, string> Made { get; init; }
+
+    public required Func<string, string> Imported { get; init; }
+    public required Func<string, string> WouldImport { get; init; }
+    public required Func<long, long, string> ImportSkipped { get; init; }
+    public required string NothingNew { get; init; }
+    public required string ImportFailed { get; init; }
+    public required Func<string, string> Exported { get; init; }
     public required string ColumnId { get; init; }
     public required string ColumnTitle { get; init; }
     public required string ColumnRole { get; init; }
@@ -101,6 +114,21 @@ public sealed class Texts
         OnTime = "on time",
         AtCapacity = (hours, date) => $"At your planned {hours} h a week you arrive on {date}.",
         BreakTaken = (goal, from, to) => $"Break from {from} to {to} on {goal}: the road waits.",
+        Importing = file => $"Importing {file}",
+        Made = (count, kind) => $"{count} " + (kind, count == 1) switch
+        {
+            ("goals", true) => "goal", ("goals", _) => "goals", ("habits", true) => "habit", ("habits", _) => "habits",
+            ("checks", true) => "habit day done", ("checks", _) => "habit days done", ("skips", true) => "habit day excused", ("skips", _) => "habit days excused",
+            ("entries", true) => "entry", ("entries", _) => "entries", ("milestones", true) => "milestone", ("milestones", _) => "milestones",
+            ("workSessions", true) => "work session", ("workSessions", _) => "work sessions", ("attempts", true) => "attempt", ("attempts", _) => "attempts",
+            ("skills", true) => "skill", ("skills", _) => "skills", ("breaks", true) => "break", _ => "breaks",
+        },
+        Imported = made => $"Imported {made}.",
+        WouldImport = made => $"Dry run: it would bring in {made}. Nothing changed; run it again without --dry-run to import.",
+        ImportSkipped = (duplicates, ignored) => $"{duplicates} already here from an earlier import; {ignored} left out on purpose.",
+        NothingNew = "nothing new",
+        ImportFailed = "The import failed and nothing was imported:",
+        Exported = path => $"Everything you own is in {path}.",
         ColumnId = "ID",
         ColumnTitle = "TITLE",
         ColumnRole = "ROLE",
@@ -171,6 +199,21 @@ public sealed class Texts
         OnTime = "a tiempo",
         AtCapacity = (hours, date) => $"Con tus {hours} h semanales previstas llegas el {date}.",
         BreakTaken = (goal, from, to) => $"Pausa del {from} al {to} en {goal}: el camino te espera.",
+        Importing = file => $"Importando {file}",
+        Made = (count, kind) => $"{count} " + (kind, count == 1) switch
+        {
+            ("goals", true) => "meta", ("goals", _) => "metas", ("habits", true) => "hábito", ("habits", _) => "hábitos",
+            ("checks", true) => "día de hábito cumplido", ("checks", _) => "días de hábito cumplidos", ("skips", true) => "día de hábito excusado", ("skips", _) => "días de hábito excusados",
+            ("entries", true) => "registro", ("entries", _) => "registros", ("milestones", true) => "hito", ("milestones", _) => "hitos",
+            ("workSessions", true) => "sesión de trabajo", ("workSessions", _) => "sesiones de trabajo", ("attempts", true) => "intento", ("attempts", _) => "intentos",
+            ("skills", true) => "habilidad", ("skills", _) => "habilidades", ("breaks", true) => "pausa", _ => "pausas",
+        },
+        Imported = made => $"Importado: {made}.",
+        WouldImport = made => $"Prueba: entraría {made}. No cambió nada; vuelve a ejecutarlo sin --dry-run para importar.",
+        ImportSkipped = (duplicates, ignored) => $"{duplicates} ya estaban de una importación anterior; {ignored} dejados fuera a propósito.",
+        NothingNew = "nada nuevo",
+        ImportFailed = "La importación falló y no se importó nada:",
+        Exported = path => $"Todo lo tuyo está en {path}.",
         ColumnId = "ID",
         ColumnTitle = "TÍTULO",
         ColumnRole = "ROL",

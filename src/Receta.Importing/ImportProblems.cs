@@ -9,6 +9,9 @@ public sealed class ImportProblems
 {
     public const int MaxErrors = 20;
 
+    /// <summary>At most this many warnings are told; a file with more kinds of trouble says so in the last one.</summary>
+    public const int MaxWarnings = 100;
+
     private readonly List<ImportError> errors = [];
     private readonly Dictionary<string, int> ignoredByReason = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> warningsByText = new(StringComparer.Ordinal);
@@ -24,11 +27,18 @@ public sealed class ImportProblems
     public int Ignored { get; private set; }
 
     /// <summary>One line for each kind of ignored item and each warning, with how often it happened.</summary>
-    public IReadOnlyList<string> Warnings =>
-        [
-            .. ignoredByReason.Select(pair => $"{pair.Key} ({Times(pair.Value)})"),
-            .. warningsByText.Select(pair => pair.Value == 1 ? pair.Key : $"{pair.Key} ({Times(pair.Value)})"),
-        ];
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            var all = ignoredByReason.Select(pair => $"{pair.Key} ({Times(pair.Value)})")
+                .Concat(warningsByText.Select(pair => pair.Value == 1 ? pair.Key : $"{pair.Key} ({Times(pair.Value)})"))
+                .ToList();
+            return all.Count <= MaxWarnings
+                ? all
+                : [.. all.Take(MaxWarnings - 1), $"… and {all.Count - (MaxWarnings - 1):N0} more warnings."];
+        }
+    }
 
     /// <summary>Records an error; <paramref name="where"/> names the place: file, line or record, and field, e.g. <c>002 Run/Checkmarks.csv, line 4, Value</c>.</summary>
     public void Error(string where, string message)

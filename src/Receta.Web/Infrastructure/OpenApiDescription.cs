@@ -217,9 +217,14 @@ public static class OpenApiDescription
         (_, "items") when declaringType == typeof(WorkLogResponse) => ApiLimits.MaxPageSize,
         // The dashboard shows the first page of the caller's goals (GetDashboard).
         (_, "items") when declaringType == typeof(DashboardResponse) => ApiLimits.MaxPageSize,
-        (_, "dependsOn") when declaringType == typeof(MilestoneFields) || declaringType == typeof(MilestoneResponse) || declaringType == typeof(RoadmapItem) => ApiLimits.MaxDependencies,
+        (_, "dependsOn") when declaringType == typeof(MilestoneFields) || declaringType == typeof(MilestoneResponse) || declaringType == typeof(RoadmapItem)
+            || declaringType == typeof(ExportMilestone) => ApiLimits.MaxDependencies,
         (_, "blockedBy") when declaringType == typeof(RoadmapItem) => ApiLimits.MaxDependencies,
-        (_, "resources") when declaringType == typeof(SkillFields) || declaringType == typeof(SkillResponse) => ApiLimits.MaxResources,
+        (_, "resources") when declaringType == typeof(SkillFields) || declaringType == typeof(SkillResponse) || declaringType == typeof(ExportSkill) => ApiLimits.MaxResources,
+        (_, "errors") when declaringType == typeof(ImportResponse) => Importing.ImportProblems.MaxErrors,
+        (_, "warnings") when declaringType == typeof(ImportResponse) => Importing.ImportProblems.MaxWarnings,
+        ({ IsGenericType: true } list, "items") when list.GetGenericTypeDefinition() == typeof(ItemList<>) && list.GetGenericArguments()[0] == typeof(ImportResponse)
+            => Features.Importing.ListImports.Shown,
         (_, "ingredients") when declaringType == typeof(RecipeResponse) => 6,
         (_, "items") when declaringType == typeof(CalibrationResponse) => Core.Progress.ForecastCalibration.Checks,
         (_, "recoveryCodes") when declaringType == typeof(RecoveryCodesResponse) => Features.Accounts.TwoFactor.RecoveryCodeCount,

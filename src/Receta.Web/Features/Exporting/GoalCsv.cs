@@ -28,6 +28,7 @@ public static class GoalCsv
                 }
             }))
             .Requires(GoalAction.Read)
+            .WithName("ExportEntriesCsv")
             .Produces<string>(contentType: "text/csv")
             .WithTags("Export")
             .WithDescription("The goal's entries as CSV: date,value,note, by date then as made; POST /imports reads it back as entries-csv.");
@@ -49,6 +50,7 @@ public static class GoalCsv
                 }
             }))
             .Requires(GoalAction.Read)
+            .WithName("ExportWorkCsv")
             .Produces<string>(contentType: "text/csv")
             .WithTags("Export")
             .WithDescription("The goal's work sessions as CSV: date,minutes,note,milestone,skill (titles), by date then as made.");
@@ -70,6 +72,7 @@ public static class GoalCsv
                 }
             }))
             .Requires(GoalAction.Read)
+            .WithName("ExportChecksCsv")
             .Produces<string>(contentType: "text/csv")
             .WithTags("Export")
             .WithDescription("The goal's habit marks as CSV: habit,date,kind (check or skip), by habit then date.");

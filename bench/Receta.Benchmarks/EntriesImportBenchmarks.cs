@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,10 +25,18 @@ namespace Receta.Benchmarks;
 /// and bulk insert in one transaction, against the shell importing the same file into a table of its
 /// own. Each run starts from a fresh copy of a migrated database; the shell must be on the PATH.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(InProcessConfig))]
 [MemoryDiagnoser]
 public class EntriesImportBenchmarks
 {
+    /// <summary>Five timed runs after one warm-up, in this process: each run takes seconds, and the web host is slow to build again for a job of its own.</summary>
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() =>
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5)
+                .WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private const int Rows = 1_000_000;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"receta-bench-import-{Environment.ProcessId}");

@@ -13,6 +13,8 @@ public static class GetImport
     /// </summary>
     internal static readonly TimeSpan Abandoned = ImportRunner.TimeLimit + TimeSpan.FromMinutes(5);
 
+    internal const string InterruptedMessage = "The import was interrupted (its server stopped). Nothing was imported; upload the file again.";
+
     internal static async Task<Outcome<ImportResponse>> HandleAsync(
         CurrentUser user, Guid importId, RecetaDbContext db, ImportQueue queue, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -36,7 +38,7 @@ public static class GetImport
         if (job.Status is ImportStatus.Queued or ImportStatus.Running && now - job.UpdatedAt > Abandoned && queue.ProgressOf(job.Id) is null)
         {
             job.Status = ImportStatus.Failed;
-            job.Errors = [new ImportJobError { Where = "file", Message = "The import was interrupted (its server stopped). Nothing was imported; upload the file again." }];
+            job.Errors = [new ImportJobError { Where = "file", Message = InterruptedMessage }];
             job.UpdatedAt = now;
             job.FinishedAt = now;
             await db.SaveChangesAsync(cancellationToken);

@@ -30,6 +30,7 @@ public static class GoalCsv
             .Requires(GoalAction.Read)
             .Produces<string>(contentType: "text/csv")
             .WithTags("Export")
+            .WithName("GetEntriesCsv")
             .WithDescription("The goal's entries as CSV: date,value,note, by date then as made; POST /imports reads it back as entries-csv.");
 
         goal.MapGet("/work.csv", (GoalScope scope, RecetaDbContext db) => Csv(scope, "work", async (csv, cancellationToken) =>
@@ -51,6 +52,7 @@ public static class GoalCsv
             .Requires(GoalAction.Read)
             .Produces<string>(contentType: "text/csv")
             .WithTags("Export")
+            .WithName("GetWorkCsv")
             .WithDescription("The goal's work sessions as CSV: date,minutes,note,milestone,skill (titles), by date then as made.");
 
         goal.MapGet("/checks.csv", (GoalScope scope, RecetaDbContext db) => Csv(scope, "checks", async (csv, cancellationToken) =>
@@ -72,6 +74,7 @@ public static class GoalCsv
             .Requires(GoalAction.Read)
             .Produces<string>(contentType: "text/csv")
             .WithTags("Export")
+            .WithName("GetChecksCsv")
             .WithDescription("The goal's habit marks as CSV: habit,date,kind (check or skip), by habit then date.");
     }
 

@@ -13,12 +13,19 @@ public static class Localization
 {
     public static readonly IReadOnlyList<CultureInfo> SupportedCultures = [new("en"), new("es")];
 
+    /// <summary>The language of a request that names none: English.</summary>
+    public static CultureInfo DefaultCulture => SupportedCultures[0];
+
+    /// <summary>The supported culture of that name (<c>en</c>, <c>es</c>, in any case), or null.</summary>
+    public static CultureInfo? Supported(string? name) =>
+        SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
     public static IServiceCollection AddRecetaLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            options.DefaultRequestCulture = new RequestCulture("en");
+            options.DefaultRequestCulture = new RequestCulture(DefaultCulture);
             options.SupportedCultures = [.. SupportedCultures];
             options.SupportedUICultures = [.. SupportedCultures];
             options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];

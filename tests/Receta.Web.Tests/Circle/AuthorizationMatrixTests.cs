@@ -43,6 +43,7 @@ public abstract class AuthorizationMatrixTests(RecetaApp app)
         ["PATCH /milestones/{milestoneId}"] = new(GoalAction.Edit, HttpStatusCode.OK, new { title = "Renamed" }),
         ["DELETE /milestones/{milestoneId}"] = new(GoalAction.Edit, HttpStatusCode.NoContent),
         ["GET /roadmap"] = new(GoalAction.Read, HttpStatusCode.OK),
+        ["GET /roadmap.pdf"] = new(GoalAction.Read, HttpStatusCode.OK),
         ["POST /skills"] = new(GoalAction.Edit, HttpStatusCode.Created, new { name = "Breathing", level = 0, targetLevel = 2 }),
         ["PATCH /skills/{skillId}"] = new(GoalAction.Edit, HttpStatusCode.OK, new { level = 2 }),
         ["DELETE /skills/{skillId}"] = new(GoalAction.Edit, HttpStatusCode.NoContent),

@@ -73,7 +73,7 @@ public abstract class OpenApiDocumentTests(RecetaApp app)
             {
                 problems.Add($"{key}: no success answer");
             }
-            foreach (var status in successes.Where(s => s != "204" && !IsFile(responses[s])))
+            foreach (var status in successes.Where(s => s != "204" && !IsFile(responses[s], document)))
             {
                 if (SchemaName(responses[status], "application/json") is not { } name || VagueNames.Contains(name))
                 {
@@ -212,17 +212,28 @@ public abstract class OpenApiDocumentTests(RecetaApp app)
         return SchemaName(success.Value, "application/json");
     }
 
-    /// <summary>A file (a CSV, a PDF, a calendar) is described by its media type rather than a JSON schema.</summary>
-    private static bool IsFile(JsonElement response) =>
-        response.TryGetProperty("content", out var content)
-        && content.EnumerateObject().Any(media => media.Name is "text/csv" or "application/pdf" or "text/calendar");
-
     private static string? SchemaName(JsonElement response, string mediaType) =>
         response.TryGetProperty("content", out var content)
         && content.TryGetProperty(mediaType, out var media)
         && media.GetProperty("schema").TryGetProperty("$ref", out var reference)
             ? reference.GetString()!.Split('/')[^1]
             : null;
+
+    /// <summary>A file to save (a CSV export, a PDF): one media type that is not JSON, its schema a string (text or binary).</summary>
+    private static bool IsFile(JsonElement response, JsonElement document)
+    {
+        if (!response.TryGetProperty("content", out var content) || content.EnumerateObject().ToList() is not [var media]
+            || media.Name.Contains("json", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var schema = media.Value.GetProperty("schema");
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+        return TypesOf(schema).SetEquals(["string"]);
+    }
 
     private static HashSet<string> TypesOf(JsonElement schema) =>
         !schema.TryGetProperty("type", out var type) ? []

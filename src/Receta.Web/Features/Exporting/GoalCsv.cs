@@ -28,9 +28,9 @@ public static class GoalCsv
                 }
             }))
             .Requires(GoalAction.Read)
-            .WithName("ExportEntriesCsv")
             .Produces<string>(contentType: "text/csv")
             .WithTags("Export")
+            .WithName("GetEntriesCsv")
             .WithDescription("The goal's entries as CSV: date,value,note, by date then as made; POST /imports reads it back as entries-csv.");
 
         goal.MapGet("/work.csv", (GoalScope scope, RecetaDbContext db) => Csv(scope, "work", async (csv, cancellationToken) =>
@@ -50,9 +50,9 @@ public static class GoalCsv
                 }
             }))
             .Requires(GoalAction.Read)
-            .WithName("ExportWorkCsv")
             .Produces<string>(contentType: "text/csv")
             .WithTags("Export")
+            .WithName("GetWorkCsv")
             .WithDescription("The goal's work sessions as CSV: date,minutes,note,milestone,skill (titles), by date then as made.");
 
         goal.MapGet("/checks.csv", (GoalScope scope, RecetaDbContext db) => Csv(scope, "checks", async (csv, cancellationToken) =>
@@ -72,9 +72,9 @@ public static class GoalCsv
                 }
             }))
             .Requires(GoalAction.Read)
-            .WithName("ExportChecksCsv")
             .Produces<string>(contentType: "text/csv")
             .WithTags("Export")
+            .WithName("GetChecksCsv")
             .WithDescription("The goal's habit marks as CSV: habit,date,kind (check or skip), by habit then date.");
     }
 

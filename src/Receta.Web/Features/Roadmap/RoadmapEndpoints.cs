@@ -9,5 +9,6 @@ public static class RoadmapEndpoints
         UpdateMilestone.Map(goal);
         DeleteMilestone.Map(goal);
         GetRoadmap.Map(goal);
+        GetRoadmapPdf.Map(goal);
     }
 }

@@ -49,6 +49,10 @@ public class EntriesImportBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
         Directory.CreateDirectory(_folder);
         _csv = Path.Combine(_folder, "entries.csv");
         await using (var writer = new StreamWriter(_csv, false, new UTF8Encoding(false)))

@@ -26,6 +26,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
     public DbSet<Cheer> Cheers => Set<Cheer>();
     public DbSet<Suggestion> Suggestions => Set<Suggestion>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<Entry> Entries => Set<Entry>();
@@ -63,6 +64,13 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
             token.Property(t => t.Name).HasMaxLength(200);
             token.Property(t => t.Scope).HasConversion<string>().HasMaxLength(16);
             token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CalendarFeed>(feed =>
+        {
+            feed.HasKey(f => f.UserId);
+            feed.HasIndex(f => f.SecretHash).IsUnique();
+            feed.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<UserSession>(session =>

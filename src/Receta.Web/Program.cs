@@ -2,6 +2,7 @@ using Receta.Data;
 using Receta.Web.Components;
 using Receta.Web.Features.Accounts;
 using Receta.Web.Features.Audit;
+using Receta.Web.Features.Calendar;
 using Receta.Web.Features.Circle;
 using Receta.Web.Features.Dashboard;
 using Receta.Web.Features.Demo;
@@ -69,6 +70,10 @@ api.MapDashboard();
 api.MapInvitations();
 api.MapImports();
 api.MapExport();
+api.MapCalendar();
+
+// Read by calendar apps, with no other credentials than its secret address.
+app.MapCalendarFeed();
 
 // The web pages: static server rendering with plain form posts, calling the same handlers as the API.
 app.MapCulture();

@@ -179,6 +179,26 @@ namespace Receta.Data.Postgres.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Receta.Data.Accounts.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("Receta.Data.Accounts.IdempotentRequest", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1028,6 +1048,15 @@ namespace Receta.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Receta.Data.Accounts.AuditEvent", b =>
+                {
+                    b.HasOne("Receta.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Receta.Data.Accounts.CalendarFeed", b =>
                 {
                     b.HasOne("Receta.Data.Accounts.User", null)
                         .WithMany()

@@ -169,6 +169,26 @@ namespace Receta.Data.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Receta.Data.Accounts.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("Receta.Data.Accounts.IdempotentRequest", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1018,6 +1038,15 @@ namespace Receta.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Receta.Data.Accounts.AuditEvent", b =>
+                {
+                    b.HasOne("Receta.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Receta.Data.Accounts.CalendarFeed", b =>
                 {
                     b.HasOne("Receta.Data.Accounts.User", null)
                         .WithMany()

@@ -84,13 +84,19 @@ public sealed class AccessTokenAuthenticationHandler(
         await Failure.Forbidden("This token may not do this.").ToResult().ExecuteAsync(Context);
 }
 
-/// <summary>Makes and hashes token secrets: 256 random bits, stored only as SHA-256.</summary>
+/// <summary>Makes and hashes secrets (tokens, the calendar feed's address): 256 random bits, stored only as SHA-256.</summary>
 public static class AccessTokenSecrets
 {
     private const string Prefix = "rct_";
 
-    public static string NewSecret() =>
-        Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+    public static string NewSecret() => NewSecret(Prefix);
+
+    /// <summary>
+    /// <paramref name="prefix"/>, which names what the secret opens, then 256 random bits in base64url:
+    /// 43 characters that need no escaping in a header or a URL path.
+    /// </summary>
+    public static string NewSecret(string prefix) =>
+        prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 

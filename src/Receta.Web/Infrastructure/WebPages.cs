@@ -3,19 +3,24 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Receta.Web.Infrastructure;
 
 /// <summary>
-/// The two audiences of the app: the API (<c>/api</c>) answers programs with problem details and
-/// status codes; every other path is a web page, read by a person. A signed-out person is sent to
-/// sign in, and a refusal (not found, forbidden, too many attempts) is an HTML page in their language.
+/// The two audiences of the app: the API (<c>/api</c>) and the calendar feed (<c>/calendar</c>, read
+/// by calendar apps) answer programs with problem details and status codes; every other path is a
+/// web page, read by a person. A signed-out person is sent to sign in, and a refusal (not found,
+/// forbidden, too many attempts) is an HTML page in their language.
 /// </summary>
 public static class WebPages
 {
     /// <summary>Where a refused page request is re-executed: <c>/error/{status}</c>, the error page.</summary>
     public const string ErrorPathFormat = "/error/{0}";
 
+    /// <summary>Where calendar apps read an account's feed: <c>/calendar/{secret}.ics</c>.</summary>
+    public const string CalendarFeedPath = "/calendar";
+
     public static bool IsApi(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        return request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments(CalendarFeedPath, StringComparison.OrdinalIgnoreCase);
     }
 
     public static bool IsPage(HttpContext http)

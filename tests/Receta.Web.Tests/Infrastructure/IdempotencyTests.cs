@@ -301,6 +301,7 @@ public abstract class IdempotencyTests(RecetaApp app)
         Assert.False(HasKeyParameter(paths.GetProperty("/api/v1/goals").GetProperty("get")));
         Assert.False(HasKeyParameter(paths.GetProperty("/api/v1/auth/tokens").GetProperty("post")));
         Assert.False(HasKeyParameter(paths.GetProperty("/api/v1/me/password").GetProperty("post")));
+        Assert.False(HasKeyParameter(paths.GetProperty("/api/v1/calendar").GetProperty("post")));
     }
 
     private static string NewKey() => Guid.NewGuid().ToString("N");

@@ -40,6 +40,7 @@ public abstract partial class ProfilePageTests(RecetaApp app)
         Assert.Contains("Inicio de sesión en dos pasos", html, StringComparison.Ordinal);
         Assert.Contains("Tokens de acceso personal", html, StringComparison.Ordinal);
         Assert.Contains("Eliminar mi cuenta", html, StringComparison.Ordinal);
+        Assert.Contains("Crear una dirección de calendario", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -198,6 +199,40 @@ public abstract partial class ProfilePageTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task Calendar_CreateShowsTheAddressOnceRotateReplacesItAndRevokeEndsIt()
+    {
+        var user = await app.CreateUserAsync();
+        using var browser = await SignedInAsync(user);
+        var (_, html) = await browser.GetAsync("/profile");
+
+        var (status, created, _) = await browser.SubmitAsync("/profile", html, "calendar-create");
+        var url = CalendarUrl().Match(created).Groups[1].Value;
+        var (_, reloaded) = await browser.GetAsync("/profile");
+        var (rotatedStatus, rotated, _) = await browser.SubmitAsync("/profile", reloaded, "calendar-rotate");
+        var newUrl = CalendarUrl().Match(rotated).Groups[1].Value;
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.StartsWith("https://localhost/calendar/rcal_", url, StringComparison.Ordinal);
+        Assert.Contains($"href=\"webcal://{url["https://".Length..]}\"", created, StringComparison.Ordinal);
+        Assert.Contains("A calendar address is on", reloaded, StringComparison.Ordinal);
+        Assert.DoesNotContain(url, reloaded, StringComparison.Ordinal);
+        Assert.False(PageBrowser.HasForm(reloaded, "calendar-create"));
+        Assert.Equal(HttpStatusCode.OK, rotatedStatus);
+        Assert.NotEqual(url, newUrl);
+        Assert.Equal(HttpStatusCode.NotFound, await FeedStatusAsync(url));
+        Assert.Equal(HttpStatusCode.OK, await FeedStatusAsync(newUrl));
+
+        var (revoked, _, location) = await browser.SubmitAsync("/profile", rotated, "calendar-revoke");
+        var (_, final) = await browser.GetAsync(location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Redirect, revoked);
+        Assert.EndsWith("/profile?done=calendar-revoked", location.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("Calendar address turned off.", final, StringComparison.Ordinal);
+        Assert.True(PageBrowser.HasForm(final, "calendar-create"));
+        Assert.Equal(HttpStatusCode.NotFound, await FeedStatusAsync(newUrl));
+    }
+
+    [Fact]
     public async Task DeleteAccount_WrongPasswordKeepsItRightPasswordRemovesItAndSignsOut()
     {
         var user = await app.CreateUserAsync();
@@ -237,6 +272,14 @@ public abstract partial class ProfilePageTests(RecetaApp app)
         return response.StatusCode;
     }
 
+    /// <summary>The feed at <paramref name="url"/> as a calendar app reads it: signed out.</summary>
+    private async Task<HttpStatusCode> FeedStatusAsync(string url)
+    {
+        using var calendarApp = new PageBrowser(app);
+        var (status, _, _, _) = await calendarApp.GetResponseAsync(new Uri(url).PathAndQuery);
+        return status;
+    }
+
     private string Code(string key, int steps = 0) =>
         new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(app.Clock.GetUtcNow().UtcDateTime.AddSeconds(30 * steps));
 
@@ -248,6 +291,9 @@ public abstract partial class ProfilePageTests(RecetaApp app)
 
     [GeneratedRegex("data-field=\"token\">([^<]+)<")]
     private static partial Regex TokenSecret();
+
+    [GeneratedRegex("data-field=\"calendarUrl\">([^<]+)<")]
+    private static partial Regex CalendarUrl();
 
     [GeneratedRegex("data-token=\"([0-9a-f-]{36})\">\\s*<strong>Backup script</strong>")]
     private static partial Regex BackupToken();

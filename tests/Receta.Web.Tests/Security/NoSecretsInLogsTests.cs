@@ -12,7 +12,7 @@ using Receta.Testing;
 namespace Receta.Web.Tests.Security;
 
 /// <summary>
-/// A whole account's life (sign-up, tokens, two-factor, a browser session, a password change) with
+/// A whole account's life (sign-up, tokens, two-factor, the calendar feed's address, a browser session, a password change) with
 /// every log line of the app kept, down to Trace: no password, token, cookie, key or code appears in
 /// any of them, nor in the account's audit events.
 /// </summary>
@@ -54,6 +54,10 @@ public abstract class NoSecretsInLogsTests(RecetaApp app)
             new { email = user.Email, password = user.Password, name = "laptop", recoveryCode = recoveryCodes[0] });
         await withRecovery.AssertStatusAsync(HttpStatusCode.Created);
         secrets.Add((await withRecovery.ReadJsonAsync()).GetProperty("token").GetString()!);
+        using var calendar = await user.Api.PostAsync("/api/v1/calendar", null, Cancellation);
+        await calendar.AssertStatusAsync(HttpStatusCode.Created);
+        var feedUrl = (await calendar.ReadJsonAsync()).GetProperty("url").GetString()!;
+        secrets.Add(feedUrl[(feedUrl.LastIndexOf('/') + 1)..^".ics".Length]);
 
         using var browser = new Browser(own);
         await browser.SignInAsync(user.Email, user.Password, recoveryCode: recoveryCodes[1]);

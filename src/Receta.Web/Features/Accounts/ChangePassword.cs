@@ -7,8 +7,9 @@ using Receta.Web.Infrastructure;
 namespace Receta.Web.Features.Accounts;
 
 /// <summary>
-/// Changes the password, given the current one. Every personal access token of the account and every
-/// other browser session stop working at once (the session making the change, if any, stays).
+/// Changes the password, given the current one. Every personal access token of the account, every
+/// other browser session and the calendar feed's address stop working at once (the session making
+/// the change, if any, stays).
 /// </summary>
 public static class ChangePassword
 {
@@ -58,7 +59,9 @@ public static class ChangePassword
         }
         await db.AccessTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync();
         await db.UserSessions.Where(s => s.UserId == user.Id && s.Id != sessionId).ExecuteDeleteAsync();
-        await audit.RecordAsync(user.Id, AuditActions.PasswordChanged, "every token and other session ended");
+        // Whoever knew the old password may have made the calendar feed's address: it ends too.
+        await db.CalendarFeeds.Where(f => f.UserId == user.Id).ExecuteDeleteAsync();
+        await audit.RecordAsync(user.Id, AuditActions.PasswordChanged, "every token, other session and calendar feed ended");
         return true;
     }
 
@@ -67,5 +70,5 @@ public static class ChangePassword
                 UserManager<User> users, RecetaDbContext db, AuditLog audit) =>
                 (await HandleAsync(caller, SessionCookie.SessionId(http.User), request, signIn, users, db, audit)).ToNoContent())
             .Produces(StatusCodes.Status204NoContent)
-            .WithDescription("Changes the password, confirmed with the current one; ends the account's other sessions and tokens.");
+            .WithDescription("Changes the password, confirmed with the current one; ends the account's other sessions, its tokens and its calendar feed address.");
 }

@@ -41,12 +41,15 @@ public sealed partial class IdempotencyMiddleware(
     /// the key to belong to, and a replayed token creation would hand its secret out twice. Nor do
     /// the <c>/me</c> calls (password, two-factor): their bodies carry passwords and their answers the
     /// authenticator key and recovery codes, which must never be stored, and they create nothing.
+    /// Nor does <c>POST /calendar</c>: its answer is the feed's secret address, which must never be
+    /// stored either, and posting again is how the address is replaced.
     /// </summary>
     public static bool Covers(string method, PathString path) =>
         HttpMethods.IsPost(method)
         && path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase)
         && !path.StartsWithSegments("/api/v1/auth", StringComparison.OrdinalIgnoreCase)
-        && !path.StartsWithSegments("/api/v1/me", StringComparison.OrdinalIgnoreCase);
+        && !path.StartsWithSegments("/api/v1/me", StringComparison.OrdinalIgnoreCase)
+        && !path.StartsWithSegments("/api/v1/calendar", StringComparison.OrdinalIgnoreCase);
 
     public async Task InvokeAsync(HttpContext http)
     {

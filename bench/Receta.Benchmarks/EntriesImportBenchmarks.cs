@@ -67,7 +67,8 @@ public class EntriesImportBenchmarks
                 await writer.WriteLineAsync(i % 10 == 0 ? $"{date},{value},\"session {i}, at the track\"" : $"{date},{value},");
             }
         }
-        _template = Path.Combine(_folder, "template.db");
+        // A new name each time: a database of the same name may still be open in SQLite's connection pool.
+        _template = Path.Combine(_folder, $"template-{Guid.NewGuid():N}.db");
         _ownerId = Guid.CreateVersion7();
         _goalId = Guid.CreateVersion7();
         await using var services = Services(_template);
@@ -86,11 +87,7 @@ public class EntriesImportBenchmarks
     [IterationSetup]
     public void CopyDatabase()
     {
-        _database = Path.Combine(_folder, "run.db");
-        foreach (var stale in Directory.EnumerateFiles(_folder, "run.db*"))
-        {
-            File.Delete(stale);
-        }
+        _database = Path.Combine(_folder, $"run-{Guid.NewGuid():N}.db");
         File.Copy(_template, _database);
     }
 
@@ -129,6 +126,6 @@ public class EntriesImportBenchmarks
 
     private static ServiceProvider Services(string database) =>
         new ServiceCollection()
-            .AddRecetaDatabase(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Receta"] = $"Data Source={database}" }).Build())
+            .AddRecetaDatabase(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Receta"] = $"Data Source={database};Pooling=False" }).Build())
             .BuildServiceProvider();
 }

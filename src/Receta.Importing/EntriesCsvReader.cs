@@ -168,7 +168,8 @@ public static class EntriesCsvReader
         Add(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(value?.ToString("R", CultureInfo.InvariantCulture));
         Add(note);
-        return string.Create(CultureInfo.InvariantCulture, $"{line}:{hash:x16}");
+        // The line zero-padded, so that keys sort in file order and a million of them append to the index.
+        return string.Create(CultureInfo.InvariantCulture, $"{line:D10}:{hash:x16}");
     }
 
     private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : $"{text[..40]}…";

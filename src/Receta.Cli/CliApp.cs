@@ -48,6 +48,7 @@ public static class CliApp
             RoadmapCommand.Create(run),
             ImportCommand.Create(run),
             ExportCommand.Create(run),
+            CalendarCommand.Create(run),
             SyncCommand.Create(run),
             CompletionCommand.Create(run),
         };

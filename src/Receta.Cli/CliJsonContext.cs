@@ -47,6 +47,8 @@ namespace Receta.Cli;
 [JsonSerializable(typeof(RecipeResponse))]
 [JsonSerializable(typeof(DashboardResponse))]
 [JsonSerializable(typeof(ImportResponse))]
+[JsonSerializable(typeof(CalendarFeedResponse))]
+[JsonSerializable(typeof(CreateCalendarFeedResponse))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>An enum as the API writes it: <c>"onTrack"</c>.</summary>

@@ -43,6 +43,9 @@ public sealed class Texts
     public required string NothingNew { get; init; }
     public required string ImportFailed { get; init; }
     public required Func<string, string> Exported { get; init; }
+    public required Func<string, string> CalendarMade { get; init; }
+    public required Func<string, string> CalendarExists { get; init; }
+    public required string CalendarRevoked { get; init; }
     public required string ColumnId { get; init; }
     public required string ColumnTitle { get; init; }
     public required string ColumnRole { get; init; }
@@ -129,6 +132,9 @@ public sealed class Texts
         NothingNew = "nothing new",
         ImportFailed = "The import failed and nothing was imported:",
         Exported = path => $"Everything you own is in {path}.",
+        CalendarMade = webcal => $"Subscribe to it in your calendar app (on a phone: {webcal}). Keep it to yourself: it shows your goals to whoever has it; 'receta calendar --rotate' replaces it.",
+        CalendarExists = since => $"Your calendar feed exists since {since}; its address was shown once, when it was made. 'receta calendar --rotate' makes a new one (the old one stops).",
+        CalendarRevoked = "The calendar feed is ended: its address no longer works.",
         ColumnId = "ID",
         ColumnTitle = "TITLE",
         ColumnRole = "ROLE",
@@ -214,6 +220,9 @@ public sealed class Texts
         NothingNew = "nada nuevo",
         ImportFailed = "La importación falló y no se importó nada:",
         Exported = path => $"Todo lo tuyo está en {path}.",
+        CalendarMade = webcal => $"Suscríbete a ella en tu app de calendario (en el teléfono: {webcal}). Guárdala para ti: muestra tus metas a quien la tenga; 'receta calendar --rotate' la cambia.",
+        CalendarExists = since => $"Tu calendario existe desde el {since}; su dirección se mostró una vez, al crearlo. 'receta calendar --rotate' crea una nueva (la anterior deja de funcionar).",
+        CalendarRevoked = "El calendario terminó: su dirección ya no funciona.",
         ColumnId = "ID",
         ColumnTitle = "TÍTULO",
         ColumnRole = "ROL",

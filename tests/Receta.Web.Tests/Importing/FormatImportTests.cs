@@ -211,41 +211,41 @@ public abstract class FormatImportTests(RecetaApp app)
     }
 
     [Fact]
-    public async Task LoopDb_SqliteFileThatIsNotALoopBackup_FailsWithAnErrorAndCreatesNoGoal()
+    public async Task LoopDb_SqliteFileThatIsNotALoopBackup_IsRefusedAt400AndNothingIsRecorded()
     {
         var user = await app.CreateUserAsync();
         var notes = Sqlite("CREATE TABLE Notes (id integer primary key, body text); INSERT INTO Notes VALUES (1, 'Buy milk');");
 
-        var import = await ImportAsync(user, notes, "notes.db");
-
-        Assert.Equal("loop-db", import.GetProperty("format").GetString());
-        AssertFailedWithNothingCreated(import);
-        Assert.Empty(await GoalsAsync(user));
+        await AssertRefusedAsync(user, notes, "notes.db", null, "Loop");
     }
 
     [Fact]
-    public async Task LoopCsv_ZipBombExpandingPast1GiB_FailsWithAnErrorAndCreatesNothing()
+    public async Task LoopCsv_ZipBombExpandingPast1GiB_IsRefusedAt400AndNothingIsRecorded()
     {
         var user = await app.CreateUserAsync();
         var bomb = ZipBomb((1L << 30) + (1 << 20));
         Assert.True(bomb.Length < 8 << 20, $"The bomb is {bomb.Length:N0} bytes; it should be small.");
 
-        var import = await ImportAsync(user, bomb, "Loop Habits CSV 2025-03-14.zip");
-
-        AssertFailedWithNothingCreated(import);
-        Assert.Contains(import.GetProperty("errors").EnumerateArray(), e => e.GetProperty("message").GetString()!.Contains("GiB", StringComparison.Ordinal));
-        Assert.Empty(await GoalsAsync(user));
+        await AssertRefusedAsync(user, bomb, "Loop Habits CSV 2025-03-14.zip", null, "GiB");
     }
 
     [Fact]
-    public async Task LoopCsv_ZipOfMoreThan10000Entries_FailsWithAnErrorAndCreatesNothing()
+    public async Task LoopCsv_ZipOfMoreThan10000Entries_IsRefusedAt400AndNothingIsRecorded()
     {
         var user = await app.CreateUserAsync();
 
-        var import = await ImportAsync(user, ZipOfManyEntries(10_000), "Loop Habits CSV 2025-03-14.zip", "loop-csv");
+        await AssertRefusedAsync(user, ZipOfManyEntries(10_000), "Loop Habits CSV 2025-03-14.zip", "loop-csv", "entries");
+    }
 
-        AssertFailedWithNothingCreated(import);
-        Assert.Contains(import.GetProperty("errors").EnumerateArray(), e => e.GetProperty("where").GetString() == "file" && e.GetProperty("message").GetString()!.Contains("entries", StringComparison.Ordinal));
+    /// <summary>A hostile container is refused at the upload: 400 naming the file, no import recorded, no goal made.</summary>
+    private static async Task AssertRefusedAsync(TestUser user, byte[] file, string name, string? format, string saying)
+    {
+        using var form = Form(file, name, format);
+        using var response = await user.Api.PostAsync("/api/v1/imports", form, TestContext.Current.CancellationToken);
+
+        var problem = await response.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest, "file");
+        Assert.Contains(saying, problem.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        Assert.Empty((await GetJsonAsync(user, "/api/v1/imports")).GetProperty("items").EnumerateArray());
         Assert.Empty(await GoalsAsync(user));
     }
 

@@ -119,6 +119,10 @@ public static class StartImport
         {
             errors.Add("goalId", "An entries CSV goes into one goal: name it (goalId).");
         }
+        if (!errors.Any && ImportScreening.Errors(format!, uploads.PathOf(importId), new ImportContext(user.TimeZone, clock.GetUtcNow(), cancellationToken)) is [var first, ..])
+        {
+            errors.Add("file", $"{first.Where}: {first.Message}");
+        }
         if (errors.Any)
         {
             return errors.ToFailure();

@@ -57,4 +57,25 @@ public sealed class ImportPageTests(WebUi ui)
         await Assertions.Expect(page.GetByText("Receta could not tell the file's format: choose it.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("No import yet.")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Upload_AZipThatIsNoLoopExport_SaysWhyOnThePageAndRecordsNothing()
+    {
+        var user = await ui.App.CreateUserAsync();
+        var page = await ui.NewPageAsync();
+        await WebUi.SignInAsync(page, user);
+        await page.GotoAsync("/imports");
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using var entry = await archive.CreateEntry("holiday.txt").OpenAsync(TestContext.Current.CancellationToken);
+            await entry.WriteAsync(Encoding.UTF8.GetBytes("photos"), TestContext.Current.CancellationToken);
+        }
+
+        await page.GetByLabel("File").SetInputFilesAsync(new FilePayload { Name = "holiday.zip", MimeType = "application/zip", Buffer = zip.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Receta cannot import this file:")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("No import yet.")).ToBeVisibleAsync();
+    }
 }

@@ -1,3 +1,5 @@
+using Receta.Contracts;
+
 namespace Receta.Importing;
 
 /// <summary>
@@ -7,13 +9,13 @@ namespace Receta.Importing;
 /// </summary>
 public static class ImportRules
 {
-    public const int MaxTitleLength = 200;
-    public const int MaxTextLength = 10_000;
-    public const double MaxMagnitude = 1e12;
-    public const int MaxHabitPeriodDays = 31;
-    public const int MaxWorkMinutes = 1440;
-    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
-    public static readonly DateOnly LatestDate = new(2999, 12, 31);
+    public const int MaxTitleLength = ApiLimits.MaxTitleLength;
+    public const int MaxTextLength = ApiLimits.MaxTextLength;
+    public const double MaxMagnitude = ApiLimits.MaxMagnitude;
+    public const int MaxHabitPeriodDays = ApiLimits.MaxHabitPeriodDays;
+    public const int MaxWorkMinutes = ApiLimits.MaxWorkMinutes;
+    public static readonly DateOnly EarliestDate = ApiLimits.EarliestDate;
+    public static readonly DateOnly LatestDate = ApiLimits.LatestDate;
 
     /// <summary>True when <paramref name="date"/> is from 1900 to 2999; otherwise an error at <paramref name="where"/>.</summary>
     public static bool CheckDate(DateOnly date, string where, ImportProblems problems)

@@ -7,7 +7,7 @@ namespace Receta.Web.Components;
 /// Puts a handler's failure in the page's language. The handlers speak English to the API; a page
 /// names each field's error and each kind of failure in its resource file: <c>Error_{field}</c>
 /// (e.g. <c>Error_email</c>), <c>Error_NotFound</c>, <c>Error_Conflict</c>, <c>Error_Unauthorized</c>,
-/// <c>Error_TooManyRequests</c>, <c>Error_Forbidden</c>, <c>Error_SecondFactor</c>.
+/// <c>Error_TooManyRequests</c>, <c>Error_TooLarge</c>, <c>Error_Forbidden</c>, <c>Error_SecondFactor</c>.
 /// </summary>
 public static class FailureText
 {
@@ -23,6 +23,7 @@ public static class FailureText
             ConflictFailure => General(localizer["Error_Conflict"]),
             UnauthorizedFailure => General(localizer["Error_Unauthorized"]),
             TooManyRequestsFailure => General(localizer["Error_TooManyRequests"]),
+            TooLargeFailure => General(localizer["Error_TooLarge"]),
             SecondFactorRequiredFailure => General(localizer["Error_SecondFactor"]),
             _ => General(localizer["Error_Forbidden"]),
         };

@@ -253,25 +253,11 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
         return items;
     }
 
-    private async Task<Dictionary<string, Milestone>> WriteMilestonesAsync(
+    private Task<Dictionary<string, Milestone>> WriteMilestonesAsync(
         Goal goal, List<ImportedMilestone> source, Dictionary<string, Attempt> attempts, Dictionary<object, long> made,
-        CancellationToken cancellationToken)
-    {
-        if (source.Count == 0)
+        CancellationToken cancellationToken) =>
+        AddNewAsync(goal, db.Milestones, source, item => item.Key, (item, key) =>
         {
-            return [];
-        }
-        var known = await KnownAsync(db.Milestones, goal, cancellationToken);
-        foreach (var item in source)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Done++;
-            var key = KeyOf(item.Key);
-            if (known.ContainsKey(key))
-            {
-                job.Duplicates++;
-                continue;
-            }
             var milestone = new Milestone
             {
                 OwnerId = goal.OwnerId,
@@ -288,14 +274,10 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
                 CreatedAt = now,
                 ImportKey = key,
             };
-            db.Milestones.Add(milestone);
-            known.Add(key, milestone);
             unlinked.Add((goal, milestone, item));
             job.Created.Milestones++;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return known;
-    }
+            return milestone;
+        }, cancellationToken);
 
     /// <summary>
     /// The new milestones' dependencies, once every goal of the file has its milestones: with a goal named, a task
@@ -308,8 +290,8 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
         foreach (var links in unlinked.GroupBy(link => link.Goal))
         {
             var goal = links.Key;
-            var known = await KnownAsync(db.Milestones, goal, cancellationToken);
             var all = await db.Milestones.Where(m => m.OwnerId == goal.OwnerId && m.GoalId == goal.Id).ToListAsync(cancellationToken);
+            var known = all.Where(m => m.ImportKey is not null).ToDictionary(m => m.ImportKey!, StringComparer.Ordinal);
             var graph = all.ToDictionary(m => m.Id.ToString(), m => (IReadOnlyList<string>)m.DependsOn.Select(d => d.ToString()).ToList());
             foreach (var (_, milestone, item) in links)
             {
@@ -340,26 +322,13 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task WriteWorkAsync(
+    private Task<Dictionary<string, WorkSession>> WriteWorkAsync(
         Goal goal, List<ImportedWorkSession> source, Dictionary<string, Milestone>? milestones, Dictionary<string, Skill>? skills,
-        CancellationToken cancellationToken)
-    {
-        if (source.Count == 0)
+        CancellationToken cancellationToken) =>
+        AddNewAsync(goal, db.WorkSessions, source, item => item.Key, (item, key) =>
         {
-            return;
-        }
-        var known = await KnownAsync(db.WorkSessions, goal, cancellationToken);
-        foreach (var item in source)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Done++;
-            var key = KeyOf(item.Key);
-            if (known.ContainsKey(key))
-            {
-                job.Duplicates++;
-                continue;
-            }
-            var session = new WorkSession
+            job.Created.WorkSessions++;
+            return new WorkSession
             {
                 OwnerId = goal.OwnerId,
                 Id = Guid.CreateVersion7(now),
@@ -373,12 +342,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
                 CreatedAt = now,
                 ImportKey = key,
             };
-            db.WorkSessions.Add(session);
-            known.Add(key, session);
-            job.Created.WorkSessions++;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-    }
+        }, cancellationToken);
 
     /// <summary>Timewarrior's intervals: on the named goal, else on the account's goal titled like one of their tags.</summary>
     private async Task WriteTaggedWorkAsync(List<TaggedWork> source, CancellationToken cancellationToken)
@@ -419,23 +383,11 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
         }
     }
 
-    private async Task<Dictionary<string, Attempt>> WriteAttemptsAsync(Goal goal, List<ImportedAttempt> source, CancellationToken cancellationToken)
-    {
-        if (source.Count == 0)
+    private Task<Dictionary<string, Attempt>> WriteAttemptsAsync(Goal goal, List<ImportedAttempt> source, CancellationToken cancellationToken) =>
+        AddNewAsync(goal, db.Attempts, source, item => item.Key, (item, key) =>
         {
-            return [];
-        }
-        var known = await KnownAsync(db.Attempts, goal, cancellationToken);
-        foreach (var item in source)
-        {
-            Done++;
-            var key = KeyOf(item.Key);
-            if (known.ContainsKey(key))
-            {
-                job.Duplicates++;
-                continue;
-            }
-            var attempt = new Attempt
+            job.Created.Attempts++;
+            return new Attempt
             {
                 OwnerId = goal.OwnerId,
                 Id = Guid.CreateVersion7(now),
@@ -449,33 +401,15 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
                 CreatedAt = now,
                 ImportKey = key,
             };
-            db.Attempts.Add(attempt);
-            known.Add(key, attempt);
-            job.Created.Attempts++;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return known;
-    }
+        }, cancellationToken);
 
-    private async Task<Dictionary<string, Skill>> WriteSkillsAsync(
+    private Task<Dictionary<string, Skill>> WriteSkillsAsync(
         Goal goal, List<ImportedSkill> source, Dictionary<string, Attempt> attempts, Dictionary<object, long> made,
-        CancellationToken cancellationToken)
-    {
-        if (source.Count == 0)
+        CancellationToken cancellationToken) =>
+        AddNewAsync(goal, db.Skills, source, item => item.Key, (item, key) =>
         {
-            return [];
-        }
-        var known = await KnownAsync(db.Skills, goal, cancellationToken);
-        foreach (var item in source)
-        {
-            Done++;
-            var key = KeyOf(item.Key);
-            if (known.ContainsKey(key))
-            {
-                job.Duplicates++;
-                continue;
-            }
-            var skill = new Skill
+            job.Created.Skills++;
+            return new Skill
             {
                 OwnerId = goal.OwnerId,
                 Id = Guid.CreateVersion7(now),
@@ -489,13 +423,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
                 CreatedAt = now,
                 ImportKey = key,
             };
-            db.Skills.Add(skill);
-            known.Add(key, skill);
-            job.Created.Skills++;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return known;
-    }
+        }, cancellationToken);
 
     /// <summary>Breaks by the goal's own rules: one that overlaps a break already there is left out, with a warning.</summary>
     private async Task WriteBreaksAsync(Goal goal, List<ImportedBreak> source, CancellationToken cancellationToken)
@@ -504,30 +432,56 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
         {
             return;
         }
-        var known = await KnownAsync(db.GoalBreaks, goal, cancellationToken);
         var breaks = await db.GoalBreaks.Where(b => b.OwnerId == goal.OwnerId && b.GoalId == goal.Id).ToListAsync(cancellationToken);
+        await AddNewAsync(goal, db.GoalBreaks, source, item => item.Key, (item, key) =>
+        {
+            var pause = new GoalBreak { OwnerId = goal.OwnerId, Id = Guid.CreateVersion7(now), GoalId = goal.Id, CreatedAt = now, ImportKey = key };
+            if (new BreakFields(item.From, item.To, item.Note).TryApplyTo(pause, breaks) is not null)
+            {
+                problems.Warn("Breaks that overlap another break of the goal, or last longer than 366 days, were left out.");
+                return null;
+            }
+            pause.Sequence = ++goal.Version;
+            breaks.Add(pause);
+            job.Created.Breaks++;
+            return pause;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one way an item of the file joins a goal: one already imported from the same source (by its
+    /// key) is a duplicate; otherwise <paramref name="make"/> builds it (or null: it is left out, having
+    /// said why) and it is added. Saved at the end; the goal's items by key, old and new, are returned
+    /// for what links to them.
+    /// </summary>
+    private async Task<Dictionary<string, TItem>> AddNewAsync<TSource, TItem>(
+        Goal goal, DbSet<TItem> items, List<TSource> source, Func<TSource, string> sourceKey, Func<TSource, string, TItem?> make,
+        CancellationToken cancellationToken)
+        where TItem : class, IGoalChild, IImported
+    {
+        if (source.Count == 0)
+        {
+            return [];
+        }
+        var known = await KnownAsync(items, goal, cancellationToken);
         foreach (var item in source)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Done++;
-            var key = KeyOf(item.Key);
+            var key = KeyOf(sourceKey(item));
             if (known.ContainsKey(key))
             {
                 job.Duplicates++;
                 continue;
             }
-            var pause = new GoalBreak { OwnerId = goal.OwnerId, Id = Guid.CreateVersion7(now), GoalId = goal.Id, CreatedAt = now, ImportKey = key };
-            if (new BreakFields(item.From, item.To, item.Note).TryApplyTo(pause, breaks) is not null)
+            if (make(item, key) is { } made)
             {
-                problems.Warn("Breaks that overlap another break of the goal, or last longer than 366 days, were left out.");
-                continue;
+                items.Add(made);
+                known.Add(key, made);
             }
-            pause.Sequence = ++goal.Version;
-            db.GoalBreaks.Add(pause);
-            breaks.Add(pause);
-            known.Add(key, pause);
-            job.Created.Breaks++;
         }
         await db.SaveChangesAsync(cancellationToken);
+        return known;
     }
 
     /// <summary>Each new goal under the goal of the file it names as its parent; a link that would close a loop is left out.</summary>

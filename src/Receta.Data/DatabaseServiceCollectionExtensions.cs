@@ -40,6 +40,16 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The connection string the context uses, for a component that opens its own connections (the scheduler).</summary>
+    public static string ReadConnectionString(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString("Receta");
+        return ReadProvider(configuration) == DatabaseProvider.Postgres
+            ? connectionString ?? throw new InvalidOperationException("ConnectionStrings:Receta is required when Database:Provider is postgres.")
+            : PrepareSqlite(connectionString ?? DefaultSqliteConnectionString);
+    }
+
     public static DatabaseProvider ReadProvider(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);

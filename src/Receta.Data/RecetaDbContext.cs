@@ -8,6 +8,8 @@ using Receta.Data.Accounts;
 using Receta.Data.Circle;
 using Receta.Data.Goals;
 using Receta.Data.Importing;
+using Receta.Data.Nudges;
+using Receta.Data.Webhooks;
 
 namespace Receta.Data;
 
@@ -39,6 +41,14 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
     public DbSet<GoalBreak> GoalBreaks => Set<GoalBreak>();
     public DbSet<HabitSkip> HabitSkips => Set<HabitSkip>();
     public DbSet<ImportJob> Imports => Set<ImportJob>();
+    public DbSet<HabitReminder> HabitReminders => Set<HabitReminder>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<NudgeDelivery> NudgeDeliveries => Set<NudgeDelivery>();
+    public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+    public DbSet<GoalWatch> GoalWatches => Set<GoalWatch>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -184,6 +194,14 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
                 .OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<HabitReminder>(reminder =>
+        {
+            reminder.HasKey(r => new { r.OwnerId, r.HabitId, r.Time });
+            reminder.HasOne<Habit>().WithMany()
+                .HasForeignKey(r => new { r.OwnerId, r.HabitId })
+                .OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<GoalBreak>(pause =>
         {
             ImportedFrom(pause, x => new { x.OwnerId, x.GoalId, x.ImportKey });
@@ -231,6 +249,71 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
             import.OwnsOne(x => x.Created, counts => counts.ToJson());
             import.OwnsMany(x => x.Errors, error => error.ToJson());
             import.HasOne<User>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<NotificationSettings>(settings =>
+        {
+            settings.HasKey(x => x.UserId);
+            settings.Property(x => x.DigestDay).HasConversion<int?>();
+            settings.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<NudgeDelivery>(delivery =>
+        {
+            delivery.HasKey(x => new { x.UserId, x.Kind, x.Item, x.LocalDate });
+            delivery.Property(x => x.Kind).HasMaxLength(NudgeDelivery.MaxKindLength);
+            delivery.Property(x => x.Item).HasMaxLength(NudgeDelivery.MaxItemLength);
+            delivery.HasIndex(x => x.CreatedAt);
+            delivery.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OutgoingEmail>(email =>
+        {
+            email.HasKey(x => x.Id);
+            email.Property(x => x.To).HasMaxLength(254);
+            email.Property(x => x.Subject).HasMaxLength(OutgoingEmail.MaxSubjectLength);
+            email.Property(x => x.UnsubscribeUrl).HasMaxLength(2000);
+            email.Property(x => x.LastError).HasMaxLength(OutgoingEmail.MaxErrorLength);
+            // The mail job reads what is waiting, oldest due first; sent and failed emails leave the index.
+            email.HasIndex(x => x.NotBefore).HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+            email.HasIndex(x => x.CreatedAt);
+        });
+
+        builder.Entity<GoalWatch>(watch =>
+        {
+            watch.HasKey(x => new { x.OwnerId, x.GoalId });
+            watch.Property(x => x.Status).HasMaxLength(16);
+            watch.HasOne<Goal>().WithMany().HasForeignKey(x => new { x.OwnerId, x.GoalId }).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Webhook>(webhook =>
+        {
+            webhook.HasKey(x => new { x.OwnerId, x.Id });
+            webhook.HasIndex(x => x.Id);
+            webhook.Property(x => x.Url).HasMaxLength(Webhook.MaxUrlLength);
+            webhook.Property(x => x.Events).HasMaxLength(Webhook.MaxEventsLength);
+            webhook.Property(x => x.ProtectedSecret).HasMaxLength(1000);
+            webhook.HasOne<User>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<WebhookMessage>(message =>
+        {
+            message.HasKey(x => new { x.OwnerId, x.Id });
+            message.Property(x => x.Type).HasMaxLength(WebhookMessage.MaxTypeLength);
+            // The delivery job reads what is due across owners; delivered and abandoned messages leave the index.
+            message.HasIndex(x => x.NextAttemptAt).HasFilter("\"DeliveredAt\" IS NULL AND \"AbandonedAt\" IS NULL");
+            message.HasIndex(x => new { x.OwnerId, x.WebhookId, x.OccurredAt });
+            message.HasOne<Webhook>().WithMany().HasForeignKey(x => new { x.OwnerId, x.WebhookId }).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<WebhookAttempt>(attempt =>
+        {
+            attempt.HasKey(x => new { x.OwnerId, x.Id });
+            attempt.HasIndex(x => new { x.OwnerId, x.WebhookId, x.At });
+            attempt.Property(x => x.Type).HasMaxLength(WebhookMessage.MaxTypeLength);
+            attempt.Property(x => x.Error).HasMaxLength(WebhookAttempt.MaxErrorLength);
+            attempt.Property(x => x.ResponseBody).HasMaxLength(WebhookAttempt.MaxResponseLength);
+            attempt.HasOne<Webhook>().WithMany().HasForeignKey(x => new { x.OwnerId, x.WebhookId }).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Attempt>(attempt =>

@@ -13,6 +13,7 @@ using Receta.Web.Features.Importing;
 using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
 using Receta.Web.Infrastructure.Idempotency;
+using Receta.Web.Infrastructure.Scheduling;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +26,7 @@ builder.Services.AddRecetaApi(builder.WebHost, builder.Environment, builder.Conf
 builder.Services.AddRecetaIdempotency();
 builder.Services.AddRecetaLocalization();
 builder.Services.AddRecetaImports();
+builder.Services.AddRecetaScheduler(builder.Configuration, []);
 builder.Services.AddRazorComponents();
 builder.Services.AddRecetaPageCompression();
 // Blazor's script and the fingerprinted CSS come from the static web assets manifest; read it in

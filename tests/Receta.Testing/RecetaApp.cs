@@ -89,6 +89,12 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
     /// </summary>
     public TimeSpan? SqliteLockTimeout { get; init; }
 
+    /// <summary>
+    /// Run the background scheduler (Quartz.NET) in this app (off by default: its jobs would act on
+    /// a test's data at moments the test does not choose). Tests of nudges and webhooks turn it on.
+    /// </summary>
+    public bool Scheduler { get; init; }
+
     /// <summary>The host environment; <c>Testing</c> unless a test is about another one.</summary>
     public string Environment { get; init; } = "Testing";
 
@@ -199,6 +205,7 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
         builder.UseSetting("ConnectionStrings:Receta", ConnectionString);
         builder.UseSetting("Receta:Demo", Demo ? "true" : "false");
         builder.UseSetting("Email:Folder", _mailFolder);
+        builder.UseSetting("Scheduler:Enabled", Scheduler ? "true" : "false");
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

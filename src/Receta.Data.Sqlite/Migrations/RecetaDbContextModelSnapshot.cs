@@ -763,6 +763,28 @@ namespace Receta.Data.Sqlite.Migrations
                     b.ToTable("HabitChecks");
                 });
 
+            modelBuilder.Entity("Receta.Data.Goals.HabitReminder", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HabitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weekdays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerId", "HabitId", "Time");
+
+                    b.ToTable("HabitReminders");
+                });
+
             modelBuilder.Entity("Receta.Data.Goals.HabitSkip", b =>
                 {
                     b.Property<Guid>("OwnerId")
@@ -1001,6 +1023,293 @@ namespace Receta.Data.Sqlite.Migrations
                     b.ToTable("Imports");
                 });
 
+            modelBuilder.Entity("Receta.Data.Nudges.GoalWatch", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AlertedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LookedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NewsThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("OnTimeProbability")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerId", "GoalId");
+
+                    b.ToTable("GoalWatches");
+                });
+
+            modelBuilder.Entity("Receta.Data.Nudges.NotificationSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CircleDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CircleNews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DigestDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DigestHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("QuietFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reminders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RiskAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RiskThreshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationSettings");
+                });
+
+            modelBuilder.Entity("Receta.Data.Nudges.NudgeDelivery", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EmailId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Kind", "Item", "LocalDate");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("NudgeDeliveries");
+                });
+
+            modelBuilder.Entity("Receta.Data.Nudges.OutgoingEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("NotBefore")
+                        .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+
+                    b.ToTable("OutgoingEmails");
+                });
+
+            modelBuilder.Entity("Receta.Data.Webhooks.Webhook", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FailingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerId", "Id");
+
+                    b.HasIndex("Id");
+
+                    b.ToTable("Webhooks");
+                });
+
+            modelBuilder.Entity("Receta.Data.Webhooks.WebhookAttempt", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WebhookId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerId", "Id");
+
+                    b.HasIndex("OwnerId", "WebhookId", "At");
+
+                    b.ToTable("WebhookAttempts");
+                });
+
+            modelBuilder.Entity("Receta.Data.Webhooks.WebhookMessage", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AbandonedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WebhookId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerId", "Id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasFilter("\"DeliveredAt\" IS NULL AND \"AbandonedAt\" IS NULL");
+
+                    b.HasIndex("OwnerId", "WebhookId", "OccurredAt");
+
+                    b.ToTable("WebhookMessages");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Receta.Data.Accounts.User", null)
@@ -1163,6 +1472,15 @@ namespace Receta.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Receta.Data.Goals.HabitReminder", b =>
+                {
+                    b.HasOne("Receta.Data.Goals.Habit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId", "HabitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Receta.Data.Goals.HabitSkip", b =>
                 {
                     b.HasOne("Receta.Data.Goals.Habit", null)
@@ -1306,6 +1624,60 @@ namespace Receta.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Errors");
+                });
+
+            modelBuilder.Entity("Receta.Data.Nudges.GoalWatch", b =>
+                {
+                    b.HasOne("Receta.Data.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId", "GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Receta.Data.Nudges.NotificationSettings", b =>
+                {
+                    b.HasOne("Receta.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Receta.Data.Nudges.NudgeDelivery", b =>
+                {
+                    b.HasOne("Receta.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Receta.Data.Webhooks.Webhook", b =>
+                {
+                    b.HasOne("Receta.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Receta.Data.Webhooks.WebhookAttempt", b =>
+                {
+                    b.HasOne("Receta.Data.Webhooks.Webhook", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId", "WebhookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Receta.Data.Webhooks.WebhookMessage", b =>
+                {
+                    b.HasOne("Receta.Data.Webhooks.Webhook", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId", "WebhookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

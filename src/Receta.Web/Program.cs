@@ -26,7 +26,7 @@ builder.Services.AddRecetaApi(builder.WebHost, builder.Environment, builder.Conf
 builder.Services.AddRecetaIdempotency();
 builder.Services.AddRecetaLocalization();
 builder.Services.AddRecetaImports();
-builder.Services.AddRecetaScheduler(builder.Configuration, []);
+builder.Services.AddRecetaScheduler(builder.Configuration, [MailJob.Schedule]);
 builder.Services.AddRazorComponents();
 builder.Services.AddRecetaPageCompression();
 // Blazor's script and the fingerprinted CSS come from the static web assets manifest; read it in

@@ -4,11 +4,14 @@ public static class EmailServiceCollectionExtensions
 {
     /// <summary>
     /// SMTP when <c>Smtp:Host</c> is configured (then <c>Smtp:From</c> is required), otherwise the
-    /// development sender that writes each message into <c>Email:Folder</c>.
+    /// development sender that writes each message into <c>Email:Folder</c>; and the outbox that
+    /// the scheduler's <see cref="MailJob"/> sends from.
     /// </summary>
     public static IServiceCollection AddRecetaEmail(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<OutboxMailer>();
         var smtp = configuration.GetSection(SmtpOptions.Section);
         if (string.IsNullOrWhiteSpace(smtp["Host"]))
         {

@@ -1,7 +1,13 @@
 namespace Receta.Web.Infrastructure.Email;
 
-/// <summary>A plain-text email to one address.</summary>
-public sealed record EmailMessage(string To, string Subject, string TextBody);
+/// <summary>An email to one address: plain text, and HTML beside it when <see cref="HtmlBody"/> is set.</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody)
+{
+    public string? HtmlBody { get; init; }
+
+    /// <summary>The one-click unsubscribe address: sent as <c>List-Unsubscribe</c> with <c>List-Unsubscribe-Post</c> (RFC 8058).</summary>
+    public Uri? UnsubscribeUrl { get; init; }
+}
 
 /// <summary>Delivers email: over SMTP when <c>Smtp:Host</c> is configured, else into a folder for development.</summary>
 public interface IEmailSender

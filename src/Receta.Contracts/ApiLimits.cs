@@ -59,4 +59,10 @@ public static class ApiLimits
 
     /// <summary>Email addresses (RFC 5321's path limit).</summary>
     public const int MaxEmailLength = 254;
+
+    /// <summary>A local time of day as the API writes it: <c>HH:mm</c>, 00:00 to 23:59.</summary>
+    public const string TimeOfDayPattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+
+    /// <summary>The reminders of one habit.</summary>
+    public const int MaxRemindersPerHabit = 4;
 }

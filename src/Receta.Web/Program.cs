@@ -10,6 +10,7 @@ using Receta.Web.Features.Exporting;
 using Receta.Web.Features.Goals;
 using Receta.Web.Features.Health;
 using Receta.Web.Features.Importing;
+using Receta.Web.Features.Nudges;
 using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
 using Receta.Web.Infrastructure.Idempotency;
@@ -26,7 +27,8 @@ builder.Services.AddRecetaApi(builder.WebHost, builder.Environment, builder.Conf
 builder.Services.AddRecetaIdempotency();
 builder.Services.AddRecetaLocalization();
 builder.Services.AddRecetaImports();
-builder.Services.AddRecetaScheduler(builder.Configuration, [MailJob.Schedule]);
+builder.Services.AddRecetaNudges();
+builder.Services.AddRecetaScheduler(builder.Configuration, [MailJob.Schedule, NudgeJob.Schedule]);
 builder.Services.AddRazorComponents();
 builder.Services.AddRecetaPageCompression();
 // Blazor's script and the fingerprinted CSS come from the static web assets manifest; read it in
@@ -73,9 +75,12 @@ api.MapInvitations();
 api.MapImports();
 api.MapExport();
 api.MapCalendar();
+api.MapNudges();
 
 // Read by calendar apps, with no other credentials than its secret address.
 app.MapCalendarFeed();
+// A nudge email's buttons: the signed link is their only credential.
+app.MapNudgeLinks();
 
 // The web pages: static server rendering with plain form posts, calling the same handlers as the API.
 app.MapCulture();

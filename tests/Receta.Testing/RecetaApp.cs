@@ -95,6 +95,15 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
     /// </summary>
     public bool Scheduler { get; init; }
 
+    /// <summary>
+    /// For PostgreSQL: a second node of that app, on its database (started
+    /// first) instead of a new one, as nodes of one deployment share theirs.
+    /// </summary>
+    public RecetaApp? SameDatabaseAs { get; init; }
+
+    /// <summary>More configuration for the app, e.g. an SMTP server's (<see cref="SmtpInbox.AppSettings"/>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The host environment; <c>Testing</c> unless a test is about another one.</summary>
     public string Environment { get; init; } = "Testing";
 
@@ -102,6 +111,10 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
     {
         switch (Provider)
         {
+            case DatabaseProvider.Postgres when SameDatabaseAs is { } first:
+                DatabaseName = first.DatabaseName;
+                _connectionString = first.ConnectionString;
+                break;
             case DatabaseProvider.Postgres:
                 var postgres = server ?? (_ownedServer = await PostgresServer.StartAsync());
                 DatabaseName = $"receta_app_{Guid.NewGuid().ToString("N")[..12]}";
@@ -206,6 +219,10 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
         builder.UseSetting("Receta:Demo", Demo ? "true" : "false");
         builder.UseSetting("Email:Folder", _mailFolder);
         builder.UseSetting("Scheduler:Enabled", Scheduler ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

@@ -226,6 +226,8 @@ public static class OpenApiDescription
         ({ IsGenericType: true } list, "items") when list.GetGenericTypeDefinition() == typeof(ItemList<>) && list.GetGenericArguments()[0] == typeof(ImportResponse)
             => Features.Importing.ListImports.Shown,
         (_, "ingredients") when declaringType == typeof(RecipeResponse) => 6,
+        (_, "reminders") when declaringType == typeof(HabitFields) || declaringType == typeof(HabitResponse) => ApiLimits.MaxRemindersPerHabit,
+        (_, "weekdays") when declaringType == typeof(ReminderFields) || declaringType == typeof(ReminderResponse) => 7,
         (_, "items") when declaringType == typeof(CalibrationResponse) => Core.Progress.ForecastCalibration.Checks,
         (_, "recoveryCodes") when declaringType == typeof(RecoveryCodesResponse) => Features.Accounts.TwoFactor.RecoveryCodeCount,
         _ => null,

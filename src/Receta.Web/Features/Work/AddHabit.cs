@@ -16,14 +16,14 @@ public static class AddHabit
         var goal = scope.Goal;
         var now = clock.GetUtcNow();
         var habit = new Habit { OwnerId = goal.OwnerId, Id = Guid.CreateVersion7(now), GoalId = goal.Id, Title = "", CreatedAt = now };
-        if (fields.TryApplyTo(habit) is { } failure)
+        if (fields.TryApplyTo(habit, [], db) is { } failure)
         {
             return failure;
         }
         habit.Sequence = scope.Touch();
         db.Habits.Add(habit);
         await db.SaveChangesAsync();
-        return HabitViews.Compute(habit, [], [], ActiveDays.None, scope.User.Today);
+        return HabitViews.Compute(habit, [], [], ActiveDays.None, scope.User.Today, HabitViews.RemindersFor(scope, db.HabitReminders.Local.Where(r => r.HabitId == habit.Id)));
     }
 
     public static void Map(RouteGroupBuilder goal) =>
@@ -32,5 +32,5 @@ public static class AddHabit
                     TypedResults.Created($"/api/v1/goals/{scope.Goal.Id}/habits/{habit.Id}", habit)))
             .Requires(GoalAction.Edit)
             .Produces<HabitResponse>(StatusCodes.Status201Created)
-            .WithDescription("Adds a habit: times per perDays days.");
+            .WithDescription("Adds a habit: times per perDays days, with up to four email reminders.");
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Receta.Core.Breaks;
+using Receta.Core.Circle;
 using Receta.Core.Work;
 using Receta.Data;
 using Receta.Data.Goals;
@@ -15,7 +16,8 @@ namespace Receta.Web.Features.Work;
 /// </summary>
 public static class HabitViews
 {
-    public static HabitResponse Compute(Habit habit, IReadOnlyList<DateOnly> checks, IReadOnlyList<DateOnly> skips, ActiveDays activeDays, DateOnly asOf)
+    public static HabitResponse Compute(
+        Habit habit, IReadOnlyList<DateOnly> checks, IReadOnlyList<DateOnly> skips, ActiveDays activeDays, DateOnly asOf, IReadOnlyList<ReminderResponse> reminders)
     {
         ArgumentNullException.ThrowIfNull(habit);
         ArgumentNullException.ThrowIfNull(checks);
@@ -23,7 +25,7 @@ public static class HabitViews
         var upToDay = checks.Where(c => c <= asOf).Order().ToList();
         var skippedUpToDay = skips.Where(s => s <= asOf).Order().ToList();
         var report = HabitCalculator.Compute(new HabitFrequency(habit.Times, habit.PerDays), upToDay, skippedUpToDay, activeDays, asOf);
-        return new(habit.Id, habit.Title, habit.Times, habit.PerDays, report.CurrentStreak, report.BestStreak, report.Strength, upToDay, skippedUpToDay);
+        return new(habit.Id, habit.Title, habit.Times, habit.PerDays, report.CurrentStreak, report.BestStreak, report.Strength, upToDay, skippedUpToDay, reminders);
     }
 
     /// <summary>One habit of the scope's goal as of <paramref name="asOf"/>.</summary>
@@ -39,7 +41,8 @@ public static class HabitViews
         var skips = await db.HabitSkips.AsNoTracking()
             .Where(s => s.OwnerId == habit.OwnerId && s.HabitId == habit.Id && s.Date <= asOf)
             .Select(s => s.Date).ToListAsync();
-        return Compute(habit, checks, skips, await histories.GetBreaksAsync(scope.Goal, db), asOf);
+        var reminders = IsOwner(scope) ? await HabitReminderRules.LoadAsync(db, habit.OwnerId, habit.Id) : [];
+        return Compute(habit, checks, skips, await histories.GetBreaksAsync(scope.Goal, db), asOf, RemindersFor(scope, reminders));
     }
 
     /// <summary>Every habit of the goal as of <paramref name="asOf"/>, oldest first.</summary>
@@ -61,8 +64,20 @@ public static class HabitViews
                 .ToListAsync())
             .ToLookup(s => s.HabitId, s => s.Date);
         var activeDays = await histories.GetBreaksAsync(goal, db);
-        return habits.Select(h => Compute(h, checks[h.Id].ToList(), skips[h.Id].ToList(), activeDays, asOf)).ToList();
+        var reminders = IsOwner(scope)
+            ? (await db.HabitReminders.AsNoTracking().Where(r => r.OwnerId == goal.OwnerId && r.GoalId == goal.Id).ToListAsync()).ToLookup(r => r.HabitId)
+            : Enumerable.Empty<HabitReminder>().ToLookup(r => r.HabitId);
+        return habits.Select(h => Compute(h, checks[h.Id].ToList(), skips[h.Id].ToList(), activeDays, asOf, RemindersFor(scope, reminders[h.Id]))).ToList();
     }
+
+    /// <summary>A habit's reminders as its reader may see them: the owner's own, so a circle member sees none.</summary>
+    public static IReadOnlyList<ReminderResponse> RemindersFor(GoalScope scope, IEnumerable<HabitReminder> reminders)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return IsOwner(scope) ? HabitReminderRules.Responses(reminders) : [];
+    }
+
+    private static bool IsOwner(GoalScope scope) => scope.Role == CircleRole.Owner;
 
     /// <summary>
     /// Whether the habit asks for a check on <paramref name="day"/>: not when the day is excused (skipped, or in a

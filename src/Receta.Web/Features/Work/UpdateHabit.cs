@@ -14,7 +14,10 @@ public static class UpdateHabit
         GoalScope scope, string habitId, JsonElement patch, RecetaDbContext db, JsonSerializerOptions json, GoalHistories histories)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var habit = await db.PatchAsync(db.Habits, scope, habitId, patch, json, "habit", HabitRules.From, HabitRules.TryApplyTo);
+        // The reminders are rows of their own: read before the merge, replaced with the habit's fields.
+        var reminders = Guid.TryParse(habitId, out var id) ? await HabitReminderRules.LoadAsync(db, scope.Goal.OwnerId, id) : [];
+        var habit = await db.PatchAsync(db.Habits, scope, habitId, patch, json, "habit",
+            h => HabitRules.From(h, reminders), (fields, h) => fields.TryApplyTo(h, reminders, db));
         if (habit.Failure is { } failure)
         {
             return failure;
@@ -28,5 +31,5 @@ public static class UpdateHabit
             .Requires(GoalAction.Edit)
             .Produces<HabitResponse>()
             .AcceptsMergePatch<HabitFields>()
-            .WithDescription("Changes a habit with a JSON merge patch.");
+            .WithDescription("Changes a habit with a JSON merge patch; `reminders` replaces all of its reminders.");
 }

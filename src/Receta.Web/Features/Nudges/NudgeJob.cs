@@ -1,0 +1,13 @@
+using Quartz;
+using Receta.Web.Infrastructure.Scheduling;
+
+namespace Receta.Web.Features.Nudges;
+
+/// <summary>The scheduler's nudge job: every minute, on one node at a time, what fell due.</summary>
+public sealed class NudgeJob(ReminderSweep reminders) : IJob
+{
+    public static readonly RecurringJob Schedule = RecurringJob.Of<NudgeJob>("nudges", TimeSpan.FromMinutes(1));
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await reminders.RunAsync(cancellationToken);
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.Localization;
+using Receta.Web.Features.Work;
+using Receta.Web.Infrastructure;
+using Receta.Web.Infrastructure.Email;
+
+namespace Receta.Web.Features.Nudges;
+
+/// <summary>The recipient of a nudge: their address, language and zone.</summary>
+public sealed record NudgeRecipient(Guid UserId, string Email, string? Language, TimeZoneInfo Zone)
+{
+    public CultureInfo Culture => Localization.Supported(Language) ?? Localization.DefaultCulture;
+}
+
+/// <summary>
+/// Writes nudge emails in the recipient's language, as plain text and as HTML (every piece of the
+/// user's own text encoded), each with its one-click unsubscribe address.
+/// </summary>
+public sealed class NudgeMail(IStringLocalizer<NudgeMail> texts, NudgeLinks links)
+{
+    public EmailMessage Reminder(NudgeRecipient to, string habit, string goal, TimeOnly time, DoneLink done)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(done);
+        return InCulture(to.Culture, () =>
+        {
+            var day = done.Date.ToString("D", to.Culture);
+            var doneUrl = links.Done(done);
+            var unsubscribe = links.Unsubscribe(new UnsubscribeLink(to.UserId, NudgeKind.Reminders));
+            var intro = texts["ReminderIntro", HabitReminderRules.Format(time), habit, goal].Value;
+            var text = new StringBuilder()
+                .AppendLine(intro).AppendLine()
+                .AppendLine(texts["ReminderDone", day]).AppendLine(doneUrl.AbsoluteUri).AppendLine()
+                .AppendLine("-- ").AppendLine(texts["ReminderWhy"]).AppendLine(texts["UnsubscribeReminders"]).AppendLine(unsubscribe.AbsoluteUri)
+                .ToString();
+            var html = Html(
+                $"<p>{E(intro)}</p><p>{E(texts["ReminderDone", day])}</p>{Button(doneUrl, texts["ReminderButton"])}",
+                texts["ReminderWhy"], unsubscribe);
+            return new EmailMessage(to.Email, texts["ReminderSubject", habit], text) { HtmlBody = html, UnsubscribeUrl = unsubscribe };
+        });
+    }
+
+    private string Html(string body, string why, Uri unsubscribe) =>
+        "<!DOCTYPE html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.5;color:#1f2933;max-width:36rem\">"
+        + body
+        + $"<hr style=\"border:none;border-top:1px solid #d9dde3\"><p style=\"font-size:0.875rem;color:#52606d\">{E(why)} "
+        + $"<a href=\"{E(unsubscribe.AbsoluteUri)}\">{E(texts["Unsubscribe"])}</a></p>"
+        + $"<p style=\"font-size:0.875rem;color:#52606d\">{E(texts["Signature"])}</p></body></html>";
+
+    private static string Button(Uri url, string label) =>
+        $"<p><a href=\"{E(url.AbsoluteUri)}\" style=\"display:inline-block;padding:0.6rem 1.2rem;background:#1d4ed8;color:#ffffff;border-radius:0.4rem;text-decoration:none;font-weight:600\">{E(label)}</a></p>";
+
+    private static string E(string text) => HtmlEncoder.Default.Encode(text);
+
+    // The localizer reads the current UI culture: the recipient's while one email is written.
+    private static T InCulture<T>(CultureInfo culture, Func<T> write)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

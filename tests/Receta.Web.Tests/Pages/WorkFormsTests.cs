@@ -86,6 +86,37 @@ public abstract class WorkFormsTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task EditHabit_Reminders_AreSetShownAgainAndCleared_AndTwoAtOneTimeAreRefused()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        var habit = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/habits", new { title = "Practise", times = 1, perDays = 1 }));
+        var (browser, page) = await OpenAsync(app, owner, goal);
+        using var _ = browser;
+        var form = ItemForm("habit-edit", habit);
+        (string, string)[] Fields(params (string, string)[] reminders) =>
+            [("HabitEdit.Title", "Practise"), ("HabitEdit.Times", "1"), ("HabitEdit.PerDays", "1"), .. reminders];
+
+        var saved = await browser.SubmitAsync($"/goals/{goal}", page, form,
+            Fields(("HabitEdit.ReminderTimes[0]", "07:30"), ("HabitEdit.ReminderDays[0]", "mon,tue,wed,thu,fri"), ("HabitEdit.ReminderTimes[1]", ""), ("HabitEdit.ReminderTimes[2]", "19:00")));
+        var set = await GetJsonAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}");
+        var (_, shown) = await browser.GetAsync($"/goals/{goal}");
+        var refused = await browser.SubmitAsync($"/goals/{goal}", shown, form,
+            Fields(("HabitEdit.ReminderTimes[0]", "07:30"), ("HabitEdit.ReminderTimes[1]", "07:30")));
+        var cleared = await browser.SubmitAsync($"/goals/{goal}", shown, form, Fields());
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal("""[{"time":"07:30","weekdays":["mon","tue","wed","thu","fri"]},{"time":"19:00","weekdays":["mon","tue","wed","thu","fri","sat","sun"]}]""",
+            set.GetProperty("reminders").GetRawText());
+        Assert.Contains("name=\"HabitEdit.ReminderTimes[0]\" value=\"07:30\"", shown, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"mon,tue,wed,thu,fri\" selected", shown, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("different from the others", refused.Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, cleared.Status);
+        Assert.Equal("[]", (await GetJsonAsync(owner, $"/api/v1/goals/{goal}/habits/{habit}")).GetProperty("reminders").GetRawText());
+    }
+
+    [Fact]
     public async Task EditHabit_Owner_ChangesItAndABlankTitleIsRefusedWithTheFormKeptOpen()
     {
         var owner = await app.CreateUserAsync();

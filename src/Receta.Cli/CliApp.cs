@@ -43,6 +43,7 @@ public static class CliApp
             LogCommand.Create(run),
             WorkCommand.Create(run),
             CheckCommand.Create(run),
+            RemindCommand.Create(run),
             BreakCommand.Create(run),
             AttemptCommand.Create(run),
             RoadmapCommand.Create(run),

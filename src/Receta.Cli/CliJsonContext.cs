@@ -21,7 +21,7 @@ namespace Receta.Cli;
     Converters = [
         typeof(CamelCaseEnum<ProgressStatus>), typeof(CamelCaseEnum<GoalStatus>), typeof(CamelCaseEnum<CircleRole>),
         typeof(CamelCaseEnum<MilestoneStatus>), typeof(CamelCaseEnum<AttemptOutcome>), typeof(CamelCaseEnum<Aggregation>),
-        typeof(CamelCaseEnum<Ingredient>), typeof(CamelCaseEnum<AppliedKind>)])]
+        typeof(CamelCaseEnum<Ingredient>), typeof(CamelCaseEnum<AppliedKind>), typeof(CamelCaseEnum<Weekday>)])]
 [JsonSerializable(typeof(CliConfig))]
 [JsonSerializable(typeof(QueuedRequest))]
 [JsonSerializable(typeof(NameCache))]
@@ -37,6 +37,8 @@ namespace Receta.Cli;
 [JsonSerializable(typeof(CheckHabitRequest))]
 [JsonSerializable(typeof(HabitCheckResponse))]
 [JsonSerializable(typeof(ItemList<HabitResponse>))]
+[JsonSerializable(typeof(HabitResponse))]
+[JsonSerializable(typeof(HabitFields))]
 [JsonSerializable(typeof(AttemptFields))]
 [JsonSerializable(typeof(BreakFields))]
 [JsonSerializable(typeof(BreakResponse))]

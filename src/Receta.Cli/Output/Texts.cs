@@ -46,6 +46,13 @@ public sealed class Texts
     public required Func<string, string> CalendarMade { get; init; }
     public required Func<string, string> CalendarExists { get; init; }
     public required string CalendarRevoked { get; init; }
+    public required Func<string, string, string, string> ReminderSet { get; init; }
+    public required Func<string, string, string> ReminderRemoved { get; init; }
+    public required Func<string, string, string> NoReminderAt { get; init; }
+    public required Func<string, string> NoReminders { get; init; }
+    public required string EveryDay { get; init; }
+    public required string NotATime { get; init; }
+    public required Func<string, string> NotAWeekday { get; init; }
     public required string ColumnId { get; init; }
     public required string ColumnTitle { get; init; }
     public required string ColumnRole { get; init; }
@@ -135,6 +142,13 @@ public sealed class Texts
         CalendarMade = webcal => $"Subscribe to it in your calendar app (on a phone: {webcal}). Keep it to yourself: it shows your goals to whoever has it; 'receta calendar --rotate' replaces it.",
         CalendarExists = since => $"Your calendar feed exists since {since}; its address was shown once, when it was made. 'receta calendar --rotate' makes a new one (the old one stops).",
         CalendarRevoked = "The calendar feed is ended: its address no longer works.",
+        ReminderSet = (habit, time, days) => $"'{habit}' will be reminded of by email at {time}, {days}, unless the day is done, skipped or in a break.",
+        ReminderRemoved = (habit, time) => $"No more reminders of '{habit}' at {time}.",
+        NoReminderAt = (habit, time) => $"'{habit}' has no reminder at {time}.",
+        NoReminders = habit => $"'{habit}' has no reminders; 'receta remind \"{habit}\" 07:30' sets one.",
+        EveryDay = "every day",
+        NotATime = "The time must be HH:mm, e.g. 07:30.",
+        NotAWeekday = day => $"'{day}' is not a day: use mon, tue, wed, thu, fri, sat or sun, separated by commas.",
         ColumnId = "ID",
         ColumnTitle = "TITLE",
         ColumnRole = "ROLE",
@@ -223,6 +237,13 @@ public sealed class Texts
         CalendarMade = webcal => $"Suscríbete a ella en tu app de calendario (en el teléfono: {webcal}). Guárdala para ti: muestra tus metas a quien la tenga; 'receta calendar --rotate' la cambia.",
         CalendarExists = since => $"Tu calendario existe desde el {since}; su dirección se mostró una vez, al crearlo. 'receta calendar --rotate' crea una nueva (la anterior deja de funcionar).",
         CalendarRevoked = "El calendario terminó: su dirección ya no funciona.",
+        ReminderSet = (habit, time, days) => $"Recibirás un correo para '{habit}' a las {time}, {days}, salvo que el día esté hecho, omitido o en pausa.",
+        ReminderRemoved = (habit, time) => $"Ya no habrá recordatorios de '{habit}' a las {time}.",
+        NoReminderAt = (habit, time) => $"'{habit}' no tiene recordatorio a las {time}.",
+        NoReminders = habit => $"'{habit}' no tiene recordatorios; 'receta remind \"{habit}\" 07:30' pone uno.",
+        EveryDay = "todos los días",
+        NotATime = "La hora debe ser HH:mm, p. ej. 07:30.",
+        NotAWeekday = day => $"'{day}' no es un día: usa mon, tue, wed, thu, fri, sat o sun, separados por comas.",
         ColumnId = "ID",
         ColumnTitle = "TÍTULO",
         ColumnRole = "ROL",

@@ -168,52 +168,9 @@ public abstract partial class ReminderTests(RecetaApp shared)
         Assert.Empty(await ChecksAsync(user, goal, habit));
     }
 
-    /// <summary>One app (a node) with its own SMTP server and clock, on a database of the suite's provider.</summary>
-    protected sealed class Node(RecetaApp app, SmtpInbox inbox) : IAsyncDisposable
-    {
-        public RecetaApp App => app;
+    protected Task<NudgeNode> NodeAsync(NudgeNode? sameDatabaseAs = null) => NudgeNode.StartAsync(shared, sameDatabaseAs);
 
-        public SmtpInbox Inbox => inbox;
-
-        /// <summary>Sets the clock and runs what the scheduler's nudge and mail jobs run.</summary>
-        public async Task RunAtAsync(string instant)
-        {
-            app.Clock.SetUtcNow(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture));
-            await RunAsync();
-        }
-
-        public async Task RunAsync()
-        {
-            using var scope = app.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<ReminderSweep>().RunAsync(Cancellation);
-            await scope.ServiceProvider.GetRequiredService<OutboxMailer>().SendDueAsync(Cancellation);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            var database = app.SameDatabaseAs is null ? app.DatabaseName : null;
-            await app.DisposeAsync();
-            if (database is not null && app.Postgres is { } postgres)
-            {
-                await postgres.DropDatabaseAsync(database);
-            }
-            await inbox.DisposeAsync();
-        }
-    }
-
-    protected async Task<Node> NodeAsync(Node? sameDatabaseAs = null)
-    {
-        var inbox = SmtpInbox.Start();
-        var app = new RecetaApp(shared.Provider, server: shared.Postgres)
-        {
-            Settings = inbox.AppSettings,
-            SameDatabaseAs = sameDatabaseAs?.App,
-        };
-        await app.InitializeAsync();
-        return new Node(app, inbox);
-    }
-
-    protected static async Task<(TestUser User, string Goal, string Habit)> HabitAsync(Node node, object reminders)
+    protected static async Task<(TestUser User, string Goal, string Habit)> HabitAsync(NudgeNode node, object reminders)
     {
         var user = await node.App.CreateUserAsync(Zone);
         var goal = Id(await CreateGoalAsync(user, new { title = "Meditate" }));

@@ -7,6 +7,7 @@ public static class NudgeEndpoints
         services.AddSingleton<NudgeLinks>();
         services.AddScoped<NudgeMail>();
         services.AddScoped<ReminderSweep>();
+        services.AddScoped<RiskSweep>();
         return services;
     }
 

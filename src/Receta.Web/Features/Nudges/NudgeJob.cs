@@ -4,10 +4,13 @@ using Receta.Web.Infrastructure.Scheduling;
 namespace Receta.Web.Features.Nudges;
 
 /// <summary>The scheduler's nudge job: every minute, on one node at a time, what fell due.</summary>
-public sealed class NudgeJob(ReminderSweep reminders) : IJob
+public sealed class NudgeJob(ReminderSweep reminders, RiskSweep risks) : IJob
 {
     public static readonly RecurringJob Schedule = RecurringJob.Of<NudgeJob>("nudges", TimeSpan.FromMinutes(1));
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
         await reminders.RunAsync(cancellationToken);
+        await risks.RunAsync(cancellationToken);
+    }
 }

@@ -50,6 +50,9 @@ public sealed class NudgeLinks(IDataProtectionProvider protection, IConfiguratio
         return Page("unsubscribe", Protect(_unsubscribe, $"{link.UserId:N}|{link.Kind}", UnsubscribeLifetime));
     }
 
+    /// <summary>A goal's page (it asks the reader to sign in).</summary>
+    public Uri Goal(Guid goalId) => Page("goals", goalId.ToString());
+
     /// <summary>The link a token stands for; null when it was not made here, was changed, or has expired.</summary>
     public DoneLink? ReadDone(string token)
     {

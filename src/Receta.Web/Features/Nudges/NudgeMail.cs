@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.Extensions.Localization;
+using Receta.Core.Progress;
+using Receta.Core.Scorecard;
+using Receta.Web.Features.Goals;
 using Receta.Web.Features.Work;
 using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
@@ -18,8 +21,34 @@ public sealed record NudgeRecipient(Guid UserId, string Email, string? Language,
 /// Writes nudge emails in the recipient's language, as plain text and as HTML (every piece of the
 /// user's own text encoded), each with its one-click unsubscribe address.
 /// </summary>
-public sealed class NudgeMail(IStringLocalizer<NudgeMail> texts, NudgeLinks links)
+public sealed class NudgeMail(IStringLocalizer<NudgeMail> texts, IStringLocalizer<ScorecardSection> scorecard, NudgeLinks links)
 {
+    /// <summary>A goal that has newly slipped: how it stands, its odds, and the scorecard's hint for its first missing ingredient.</summary>
+    public EmailMessage RiskAlert(NudgeRecipient to, Guid goalId, string goal, ProgressStatus status, double? odds, DateOnly target, Ingredient? missing)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        return InCulture(to.Culture, () =>
+        {
+            var unsubscribe = links.Unsubscribe(new UnsubscribeLink(to.UserId, NudgeKind.RiskAlerts));
+            var page = links.Goal(goalId);
+            var standing = texts[$"RiskStatus_{(status is ProgressStatus.OffTrack ? "OffTrack" : status is ProgressStatus.Behind ? "Behind" : "Unlikely")}", goal].Value;
+            var chance = odds is { } p ? texts["RiskOdds", target.ToString("D", to.Culture), p.ToString("P0", to.Culture)].Value : null;
+            var help = missing is { } ingredient ? scorecard[$"Hint.{ingredient}"].Value : texts["RiskNoHint"].Value;
+            var text = new StringBuilder().AppendLine(standing);
+            if (chance is not null)
+            {
+                text.AppendLine(chance);
+            }
+            text.AppendLine().AppendLine(texts["RiskHelp"]).AppendLine(help).AppendLine()
+                .AppendLine(texts["RiskSee"]).AppendLine(page.AbsoluteUri).AppendLine()
+                .AppendLine("-- ").AppendLine(texts["RiskWhy"]).AppendLine(texts["UnsubscribeRiskAlerts"]).AppendLine(unsubscribe.AbsoluteUri);
+            var html = Html(
+                $"<p>{E(standing)}</p>{(chance is null ? "" : $"<p>{E(chance)}</p>")}<p><strong>{E(texts["RiskHelp"])}</strong> {E(help)}</p>{Button(page, texts["RiskButton"])}",
+                texts["RiskWhy"], unsubscribe);
+            return new EmailMessage(to.Email, texts["RiskSubject", goal], text.ToString()) { HtmlBody = html, UnsubscribeUrl = unsubscribe };
+        });
+    }
+
     public EmailMessage Reminder(NudgeRecipient to, string habit, string goal, TimeOnly time, DoneLink done)
     {
         ArgumentNullException.ThrowIfNull(to);

@@ -40,6 +40,7 @@ public sealed class NudgeNode(RecetaApp app, SmtpInbox inbox) : IAsyncDisposable
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<ReminderSweep>().RunAsync(Cancellation);
         await scope.ServiceProvider.GetRequiredService<RiskSweep>().RunAsync(Cancellation);
+        await scope.ServiceProvider.GetRequiredService<DigestSweep>().RunAsync(Cancellation);
         await scope.ServiceProvider.GetRequiredService<OutboxMailer>().SendDueAsync(Cancellation);
     }
 

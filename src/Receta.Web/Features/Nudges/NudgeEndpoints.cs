@@ -8,6 +8,7 @@ public static class NudgeEndpoints
         services.AddScoped<NudgeMail>();
         services.AddScoped<ReminderSweep>();
         services.AddScoped<RiskSweep>();
+        services.AddScoped<DigestSweep>();
         return services;
     }
 

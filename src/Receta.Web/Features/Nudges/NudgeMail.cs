@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Microsoft.Extensions.Localization;
 using Receta.Core.Progress;
 using Receta.Core.Scorecard;
+using Receta.Web.Components;
 using Receta.Web.Features.Goals;
 using Receta.Web.Features.Work;
 using Receta.Web.Infrastructure;
@@ -21,8 +22,59 @@ public sealed record NudgeRecipient(Guid UserId, string Email, string? Language,
 /// Writes nudge emails in the recipient's language, as plain text and as HTML (every piece of the
 /// user's own text encoded), each with its one-click unsubscribe address.
 /// </summary>
-public sealed class NudgeMail(IStringLocalizer<NudgeMail> texts, IStringLocalizer<ScorecardSection> scorecard, NudgeLinks links)
+public sealed class NudgeMail(
+    IStringLocalizer<NudgeMail> texts, IStringLocalizer<ScorecardSection> scorecard, IStringLocalizer<StatusBadge> statuses, NudgeLinks links)
 {
+    /// <summary>The weekly digest: the owner's of their goals, or a circle member's of the goals shared with them.</summary>
+    public EmailMessage Digest(NudgeRecipient to, bool circle, IReadOnlyList<DigestGoal> goals)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(goals);
+        return InCulture(to.Culture, () =>
+        {
+            var unsubscribe = links.Unsubscribe(new UnsubscribeLink(to.UserId, circle ? NudgeKind.CircleDigest : NudgeKind.Digest));
+            var text = new StringBuilder().AppendLine(texts[circle ? "CircleDigestIntro" : "DigestIntro"]).AppendLine();
+            var html = new StringBuilder($"<p>{E(texts[circle ? "CircleDigestIntro" : "DigestIntro"])}</p>");
+            foreach (var goal in goals)
+            {
+                var lines = DigestLines(goal, to.Culture).ToList();
+                text.AppendLine(goal.Title);
+                lines.ForEach(line => text.Append("  ").AppendLine(line));
+                text.AppendLine("  " + links.Goal(goal.GoalId).AbsoluteUri).AppendLine();
+                html.Append($"<h3 style=\"margin-bottom:0.25rem\"><a href=\"{E(links.Goal(goal.GoalId).AbsoluteUri)}\">{E(goal.Title)}</a></h3><ul style=\"margin-top:0\">");
+                lines.ForEach(line => html.Append($"<li>{E(line)}</li>"));
+                html.Append("</ul>");
+            }
+            var why = texts[circle ? "CircleDigestWhy" : "DigestWhy"];
+            text.AppendLine("-- ").AppendLine(why).AppendLine(texts["UnsubscribeDigest"]).AppendLine(unsubscribe.AbsoluteUri);
+            return new EmailMessage(to.Email, texts[circle ? "CircleDigestSubject" : "DigestSubject"], text.ToString())
+            {
+                HtmlBody = Html(html.ToString(), why, unsubscribe),
+                UnsubscribeUrl = unsubscribe,
+            };
+        });
+    }
+
+    private IEnumerable<string> DigestLines(DigestGoal goal, CultureInfo culture)
+    {
+        string Percent(double value) => (value / 100).ToString("P0", culture);
+        string Day(DateOnly? day) => day?.ToString("d", culture) ?? "?";
+        yield return texts["DigestProgress", Percent(goal.PercentBefore), Percent(goal.PercentNow), statuses[goal.Status.ToString()]];
+        if (goal.ForecastNow is { P50: not null } now)
+        {
+            yield return goal.ForecastBefore is { P50: not null } before
+                ? texts["DigestForecastMoved", Day(now.P50), Day(now.P90), Day(before.P50), Day(before.P90)]
+                : texts["DigestForecast", Day(now.P50), Day(now.P90)];
+        }
+        yield return goal.Missing.Count == 0
+            ? texts["DigestScoreFull", goal.Score]
+            : texts["DigestScore", goal.Score, string.Join(", ", goal.Missing.Select(i => scorecard[$"Ingredient.{i}"].Value))];
+        if (goal.Cheers is { Count: > 0 } cheers)
+        {
+            yield return texts["DigestCheers", cheers.Count, string.Join(" · ", cheers.Take(3).Select(c => $"“{(c.Length > 80 ? c[..80] + "…" : c)}”"))];
+        }
+    }
+
     /// <summary>A goal that has newly slipped: how it stands, its odds, and the scorecard's hint for its first missing ingredient.</summary>
     public EmailMessage RiskAlert(NudgeRecipient to, Guid goalId, string goal, ProgressStatus status, double? odds, DateOnly target, Ingredient? missing)
     {

@@ -10,6 +10,7 @@ using Receta.Web.Features.Exporting;
 using Receta.Web.Features.Goals;
 using Receta.Web.Features.Health;
 using Receta.Web.Features.Importing;
+using Receta.Web.Features.Webhooks;
 using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
 using Receta.Web.Infrastructure.Idempotency;
@@ -26,7 +27,8 @@ builder.Services.AddRecetaApi(builder.WebHost, builder.Environment, builder.Conf
 builder.Services.AddRecetaIdempotency();
 builder.Services.AddRecetaLocalization();
 builder.Services.AddRecetaImports();
-builder.Services.AddRecetaScheduler(builder.Configuration, [MailJob.Schedule]);
+builder.Services.AddRecetaWebhooks(builder.Configuration);
+builder.Services.AddRecetaScheduler(builder.Configuration, [MailJob.Schedule, WebhookJob.Schedule]);
 builder.Services.AddRazorComponents();
 builder.Services.AddRecetaPageCompression();
 // Blazor's script and the fingerprinted CSS come from the static web assets manifest; read it in
@@ -73,6 +75,7 @@ api.MapInvitations();
 api.MapImports();
 api.MapExport();
 api.MapCalendar();
+api.MapWebhooks();
 
 // Read by calendar apps, with no other credentials than its secret address.
 app.MapCalendarFeed();

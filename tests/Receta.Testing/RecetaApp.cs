@@ -95,6 +95,12 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
     /// </summary>
     public bool Scheduler { get; init; }
 
+    /// <summary>
+    /// <c>Webhooks:AllowPrivateNetworks</c>: off, as in production, unless a test delivers to a
+    /// receiver of its own on loopback.
+    /// </summary>
+    public bool AllowPrivateWebhooks { get; init; }
+
     /// <summary>The host environment; <c>Testing</c> unless a test is about another one.</summary>
     public string Environment { get; init; } = "Testing";
 
@@ -206,6 +212,7 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
         builder.UseSetting("Receta:Demo", Demo ? "true" : "false");
         builder.UseSetting("Email:Folder", _mailFolder);
         builder.UseSetting("Scheduler:Enabled", Scheduler ? "true" : "false");
+        builder.UseSetting("Webhooks:AllowPrivateNetworks", AllowPrivateWebhooks ? "true" : "false");
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

@@ -46,6 +46,14 @@ public sealed class Texts
     public required Func<string, string> CalendarMade { get; init; }
     public required Func<string, string> CalendarExists { get; init; }
     public required string CalendarRevoked { get; init; }
+    public required string NoWebhooks { get; init; }
+    public required string ColumnUrl { get; init; }
+    public required string ColumnEvents { get; init; }
+    public required string ColumnState { get; init; }
+    public required string WebhookOn { get; init; }
+    public required Func<string, string> WebhookDisabled { get; init; }
+    public required Func<string, string> WebhookAdded { get; init; }
+    public required string WebhookRemoved { get; init; }
     public required string ColumnId { get; init; }
     public required string ColumnTitle { get; init; }
     public required string ColumnRole { get; init; }
@@ -135,6 +143,14 @@ public sealed class Texts
         CalendarMade = webcal => $"Subscribe to it in your calendar app (on a phone: {webcal}). Keep it to yourself: it shows your goals to whoever has it; 'receta calendar --rotate' replaces it.",
         CalendarExists = since => $"Your calendar feed exists since {since}; its address was shown once, when it was made. 'receta calendar --rotate' makes a new one (the old one stops).",
         CalendarRevoked = "The calendar feed is ended: its address no longer works.",
+        NoWebhooks = "No webhooks. 'receta webhooks add URL --events entry.created,habit.checked' makes one.",
+        ColumnUrl = "URL",
+        ColumnEvents = "EVENTS",
+        ColumnState = "STATE",
+        WebhookOn = "on",
+        WebhookDisabled = date => $"off since {date} (3 days of failures)",
+        WebhookAdded = id => $"Webhook {id} made. Above is its signing secret, shown only this once: give it to the receiver to check each delivery's webhook-signature.",
+        WebhookRemoved = "The webhook is removed: nothing more is sent to it.",
         ColumnId = "ID",
         ColumnTitle = "TITLE",
         ColumnRole = "ROLE",
@@ -223,6 +239,14 @@ public sealed class Texts
         CalendarMade = webcal => $"Suscríbete a ella en tu app de calendario (en el teléfono: {webcal}). Guárdala para ti: muestra tus metas a quien la tenga; 'receta calendar --rotate' la cambia.",
         CalendarExists = since => $"Tu calendario existe desde el {since}; su dirección se mostró una vez, al crearlo. 'receta calendar --rotate' crea una nueva (la anterior deja de funcionar).",
         CalendarRevoked = "El calendario terminó: su dirección ya no funciona.",
+        NoWebhooks = "No hay webhooks. 'receta webhooks add URL --events entry.created,habit.checked' crea uno.",
+        ColumnUrl = "URL",
+        ColumnEvents = "EVENTOS",
+        ColumnState = "ESTADO",
+        WebhookOn = "activo",
+        WebhookDisabled = date => $"desactivado desde el {date} (3 días de fallos)",
+        WebhookAdded = id => $"Webhook {id} creado. Arriba está su secreto de firma, que solo se muestra esta vez: dáselo al receptor para comprobar la webhook-signature de cada entrega.",
+        WebhookRemoved = "El webhook se quitó: ya no se le envía nada.",
         ColumnId = "ID",
         ColumnTitle = "TÍTULO",
         ColumnRole = "ROL",

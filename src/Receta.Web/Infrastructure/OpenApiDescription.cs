@@ -228,6 +228,9 @@ public static class OpenApiDescription
         (_, "ingredients") when declaringType == typeof(RecipeResponse) => 6,
         (_, "items") when declaringType == typeof(CalibrationResponse) => Core.Progress.ForecastCalibration.Checks,
         (_, "recoveryCodes") when declaringType == typeof(RecoveryCodesResponse) => Features.Accounts.TwoFactor.RecoveryCodeCount,
+        (_, "events") when declaringType == typeof(CreateWebhookRequest) || declaringType == typeof(CreatedWebhookResponse) || declaringType == typeof(WebhookResponse)
+            => Features.Webhooks.WebhookEventTypes.All.Count,
+        (_, "items") when declaringType == typeof(WebhookDeliveriesResponse) => Features.Webhooks.ListWebhookDeliveries.Latest,
         _ => null,
     };
 }

@@ -83,6 +83,9 @@ public abstract class WebhookTests(RecetaApp app)
     [InlineData("""{"url":"https://receiver.example/hook","events":[]}""", "events")]
     [InlineData("""{"url":"https://receiver.example/hook"}""", "events")]
     [InlineData("""{"url":"https://receiver.example/hook","events":["entry.created","goal.exploded"]}""", "events")]
+    [InlineData("""{"url":"https://receiver.example/hook","events":["entry.created","entry.created","entry.created","entry.created","entry.created","entry.created","entry.created","entry.created","entry.created","entry.created"]}""", "events")]
+    [InlineData("""{"url":"https://receiver.example/hook","events":"entry.created"}""", "events")]
+    [InlineData("""{"url":"https://receiver.example/hook","events":["entry.created"],"goalId":"not-a-goal"}""", "goalId")]
     [InlineData("""{"events":["entry.created"]}""", "url")]
     [InlineData("""{"url":"","events":["entry.created"]}""", "url")]
     public async Task Create_InvalidBody_Returns400NamingTheField(string body, string field)

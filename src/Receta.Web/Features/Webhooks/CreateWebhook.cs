@@ -78,6 +78,11 @@ public static class CreateWebhook
             errors.Add("events", $"'events' must name at least one of: {string.Join(", ", WebhookEventTypes.All)}.");
             return [];
         }
+        if (requested.Count > WebhookEventTypes.All.Count)
+        {
+            errors.Add("events", $"'events' names at most the {WebhookEventTypes.All.Count} events there are, each once.");
+            return [];
+        }
         foreach (var unknown in requested.Where(e => !WebhookEventTypes.All.Contains(e)).Distinct())
         {
             errors.Add("events", $"'{unknown}' is not an event; use: {string.Join(", ", WebhookEventTypes.All)}.");

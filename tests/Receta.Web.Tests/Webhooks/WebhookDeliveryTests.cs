@@ -186,7 +186,7 @@ public abstract class WebhookDeliveryTests(RecetaApp shared)
         Assert.Equal(app.Clock.GetUtcNow() + TimeSpan.FromMinutes(1), message.NextAttemptAt);
     }
 
-    private async Task<RecetaApp> StartAsync(bool allowPrivateNetworks)
+    internal async Task<RecetaApp> StartAsync(bool allowPrivateNetworks)
     {
         var app = new RecetaApp(shared.Provider, server: shared.Postgres) { AllowPrivateWebhooks = allowPrivateNetworks };
         try
@@ -201,7 +201,7 @@ public abstract class WebhookDeliveryTests(RecetaApp shared)
         return app;
     }
 
-    private static async Task<int> SendDueAsync(RecetaApp app)
+    internal static async Task<int> SendDueAsync(RecetaApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<WebhookSender>().SendDueAsync(Cancellation);
@@ -222,6 +222,28 @@ public abstract class WebhookDeliveryTests(RecetaApp shared)
     private static JsonElement Single(JsonElement list) => Assert.Single(list.GetProperty("items").EnumerateArray());
 }
 
-public sealed class WebhookDeliveryTests_Sqlite(SqliteApp app) : WebhookDeliveryTests(app);
+public sealed class WebhookDeliveryTests_Sqlite(SqliteApp app) : WebhookDeliveryTests(app)
+{
+    // The 10 s limit is the HTTP client's, whatever the database: waited out once, here.
+    [Fact]
+    public async Task Send_ReceiverSilentFor10Seconds_RecordsATimeoutAndRetriesInAMinute()
+    {
+        await using var own = await StartAsync(allowPrivateNetworks: true);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = TimeSpan.FromSeconds(30);
+        var user = await own.CreateUserAsync();
+        var goal = await CreateMeasuredGoalAsync(user);
+        var webhook = await CreateAsync(user, receiver.Url.AbsoluteUri, ["entry.created"]);
+        await PostAsync(user, $"/api/v1/goals/{Id(goal)}/entries", new { date = "2025-02-01", value = 4 });
+
+        Assert.Equal(0, await SendDueAsync(own));
+
+        Assert.Single(receiver.Requests);
+        var delivery = Assert.Single((await GetJsonAsync(user, $"/api/v1/webhooks/{Id(webhook)}/deliveries")).GetProperty("items").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, delivery.GetProperty("statusCode").ValueKind);
+        Assert.Equal("no answer within 10 s", delivery.GetProperty("error").GetString());
+        Assert.Equal(own.Clock.GetUtcNow() + TimeSpan.FromMinutes(1), Assert.Single(await OutboxAsync(own, user)).NextAttemptAt);
+    }
+}
 
 public sealed class WebhookDeliveryTests_Postgres(PostgresApp app) : WebhookDeliveryTests(app);

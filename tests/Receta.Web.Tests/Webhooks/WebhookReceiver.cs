@@ -28,6 +28,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>What it answers; 204 until a test says otherwise.</summary>
     public int Status { get; set; } = StatusCodes.Status204NoContent;
 
+    /// <summary>How long it waits before answering; none until a test says otherwise.</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
     public Uri Url { get; private set; } = null!;
 
     public static async Task<WebhookReceiver> StartAsync()
@@ -42,6 +45,17 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync(http.RequestAborted);
             receiver.Requests.Enqueue(new Received(new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value)), body));
+            if (receiver.Delay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(receiver.Delay, http.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
             http.Response.StatusCode = receiver.Status;
             await http.Response.WriteAsync(receiver.Status >= 300 ? new string('x', 5000) : "", http.RequestAborted);
         });

@@ -225,6 +225,23 @@ public abstract class WebhookTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task Import_OfHabitsAndTheirChecks_PutsNothingInTheOutbox()
+    {
+        var user = await app.CreateUserAsync();
+        await CreateAsync(user, PublicUrl);
+
+        var import = await Importing.ImportApi.ImportAsync(user, Importing.ImportFiles.LoopZip("csv-2.3.1"), "Loop Habits CSV 2025-03-14.zip");
+
+        Importing.ImportApi.AssertSucceeded(import);
+        Assert.True(Importing.ImportApi.Created(import, "checks") > 0);
+        Assert.Empty(await OutboxAsync(app, user));
+        // The webhook still hears what is done by hand afterwards.
+        var goal = (await GetJsonAsync(user, "/api/v1/goals")).GetProperty("items").EnumerateArray().First();
+        await PostAsync(user, $"/api/v1/goals/{Id(goal)}/attempts", new { title = "After the import", date = "2025-02-04", outcome = "pending" });
+        Assert.Equal("attempt.recorded", Assert.Single(await OutboxAsync(app, user)).Type);
+    }
+
+    [Fact]
     public async Task Deliveries_NewWebhook_IsAnEmptyList()
     {
         var user = await app.CreateUserAsync();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Quartz;
 using Receta.Data;
 using Receta.Data.Webhooks;
@@ -18,7 +19,8 @@ namespace Receta.Web.Features.Webhooks;
 /// Each message is saved as soon as it is tried, so a node stopping mid-batch resends at most one.
 /// </summary>
 public sealed partial class WebhookSender(
-    RecetaDbContext db, WebhookClient client, IDataProtectionProvider protection, EmailOutbox email, TimeProvider clock, ILogger<WebhookSender> logger)
+    RecetaDbContext db, WebhookClient client, IDataProtectionProvider protection, EmailOutbox email, IOptions<WebhookOptions> options,
+    TimeProvider clock, ILogger<WebhookSender> logger)
 {
     public const string SecretPurpose = "Receta.Webhooks.Secret";
     public const string SecretPrefix = "whsec_";
@@ -99,6 +101,10 @@ public sealed partial class WebhookSender(
         db.WebhookAttempts.Add(attempt);
         try
         {
+            if (!options.Value.AllowPrivateNetworks && !webhook.Url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new WebhookRefusedException("refused: only https addresses are allowed");
+            }
             var id = EventId(message.Id);
             var timestamp = now.ToUnixTimeSeconds();
             using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
@@ -108,29 +114,36 @@ public sealed partial class WebhookSender(
             request.Headers.Add("webhook-id", id);
             request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
             request.Headers.Add("webhook-signature", Sign(protector.Unprotect(webhook.ProtectedSecret), id, timestamp, message.Body));
-            using var response = await client.SendAsync(request, cancellationToken);
+            // The 10 s cover the whole exchange, the answer's body too: a receiver that sends its
+            // headers and then trickles cannot hold the job.
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(WebhookClient.Timeout);
+            using var response = await client.SendAsync(request, limit.Token);
             attempt.StatusCode = (int)response.StatusCode;
-            attempt.ResponseBody = await ReadStartAsync(response, cancellationToken);
+            attempt.ResponseBody = await ReadStartAsync(response, limit.Token);
             if (!response.IsSuccessStatusCode)
             {
                 attempt.Error = $"the receiver answered {(int)response.StatusCode}";
             }
         }
+        catch (WebhookRefusedException refused)
+        {
+            attempt.Error = refused.Message;
+        }
         catch (HttpRequestException exception) when (exception.InnerException is WebhookRefusedException refused)
         {
             attempt.Error = refused.Message;
         }
-        catch (UriFormatException exception)
-        {
-            attempt.Error = exception.Message;
-        }
-        catch (HttpRequestException exception)
-        {
-            attempt.Error = exception.Message;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             attempt.Error = $"no answer within {WebhookClient.Timeout.TotalSeconds:N0} s";
+        }
+        // The boundary with a system outside: whatever went wrong there (a reset connection, a bad
+        // certificate, a secret that the data protection keys no longer open) is this try's failure,
+        // recorded and retried, and never stops the other messages.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            attempt.Error = exception.InnerException is { } inner ? $"{exception.Message} {inner.Message}" : exception.Message;
         }
         if (attempt.Error is { Length: > WebhookAttempt.MaxErrorLength } tooLong)
         {

@@ -273,8 +273,11 @@ public abstract partial class ProfilePageTests(RecetaApp app)
             ("WebhookForm.Url", "https://127.0.0.1/hook"), ("WebhookEvents", "entry.created"));
         var (noEventsStatus, noEvents, _) = await browser.SubmitAsync("/profile", html, "webhook-create",
             ("WebhookForm.Url", "https://receiver.example/hook"));
+        var goalId = (await (await user.Api.PostJsonAsync("/api/v1/goals", new { title = "Read 50 books" })).ReadJsonAsync()).GetProperty("id").GetString()!;
+        (_, html) = await browser.GetAsync("/profile");
         var (status, created, _) = await browser.SubmitAsync("/profile", html, "webhook-create",
-            ("WebhookForm.Url", "https://receiver.example/hook"), ("WebhookEvents", "habit.checked"), ("WebhookEvents", "entry.created"));
+            ("WebhookForm.Url", "https://receiver.example/hook"), ("WebhookForm.GoalId", goalId),
+            ("WebhookEvents", "habit.checked"), ("WebhookEvents", "entry.created"));
         var secret = WebhookSecret().Match(created).Groups[1].Value;
 
         Assert.Equal(HttpStatusCode.BadRequest, refusedStatus);
@@ -287,6 +290,8 @@ public abstract partial class ProfilePageTests(RecetaApp app)
         Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
         var webhook = Assert.Single((await (await user.Api.GetAsync("/api/v1/webhooks", Cancellation)).ReadJsonAsync()).GetProperty("items").EnumerateArray());
         Assert.Equal(["entry.created", "habit.checked"], webhook.GetProperty("events").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(goalId, webhook.GetProperty("goalId").GetString());
+        Assert.Contains("Only Read 50 books", created, StringComparison.Ordinal);
 
         var webhookId = Guid.Parse(webhook.GetProperty("id").GetString()!);
         await using (var scope = app.Services.CreateAsyncScope())

@@ -110,6 +110,8 @@ public abstract class WebhookDeliveryTests(RecetaApp shared)
         var listed = Single(await GetJsonAsync(user, "/api/v1/webhooks"));
         Assert.Equal(app.Clock.GetUtcNow(), listed.GetProperty("disabledAt").GetDateTimeOffset());
         Assert.All(await OutboxAsync(app, user), m => Assert.True(m.DeliveredAt is null && m.AbandonedAt is not null));
+        Assert.Contains((await GetJsonAsync(user, "/api/v1/audit")).GetProperty("items").EnumerateArray(),
+            e => e.GetProperty("action").GetString() == "webhookDisabled" && e.GetProperty("detail").GetString() == receiver.Url.AbsoluteUri);
         await PostAsync(user, $"/api/v1/goals/{Id(goal)}/entries", new { date = "2025-02-04", value = 1 });
         Assert.Equal(3, (await OutboxAsync(app, user)).Count);
         await using (var scope = app.Services.CreateAsyncScope())

@@ -153,6 +153,10 @@ public abstract class WebhookTests(RecetaApp app)
         Assert.Empty(await OutboxAsync(app, user));
         using var again = await user.Api.DeleteAsync($"/api/v1/webhooks/{Id(webhook)}", Cancellation);
         await again.AssertProblemAsync(HttpStatusCode.NotFound);
+        var audit = (await GetJsonAsync(user, "/api/v1/audit")).GetProperty("items").EnumerateArray()
+            .Select(e => (e.GetProperty("action").GetString(), e.GetProperty("detail").GetString())).ToList();
+        Assert.Contains(("webhookCreated", PublicUrl), audit);
+        Assert.Contains(("webhookRemoved", PublicUrl), audit);
     }
 
     [Fact]

@@ -17,13 +17,14 @@ public static class CreateWebhook
     public const int MaxPerAccount = 20;
 
     public static async Task<Outcome<CreatedWebhookResponse>> HandleAsync(
-        CurrentUser user, CreateWebhookRequest request, RecetaDbContext db, IDataProtectionProvider protection, WebhookOptions options, TimeProvider clock)
+        CurrentUser user, CreateWebhookRequest request, RecetaDbContext db, IDataProtectionProvider protection, WebhookOptions options, AuditLog audit, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(protection);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(audit);
         var errors = new RequestErrors();
         var url = request.Url?.Trim();
         if (string.IsNullOrEmpty(url))
@@ -66,6 +67,7 @@ public static class CreateWebhook
             CreatedAt = now,
         };
         db.Webhooks.Add(webhook);
+        audit.Add(user.Id, AuditActions.WebhookCreated, webhook.Url, webhook.GoalId);
         await db.SaveChangesAsync();
         return new CreatedWebhookResponse(webhook.Id, webhook.Url, events, webhook.GoalId, secret);
     }
@@ -91,8 +93,8 @@ public static class CreateWebhook
     }
 
     public static void Map(RouteGroupBuilder webhooks) =>
-        webhooks.MapPost("/", async (CurrentUser user, CreateWebhookRequest request, RecetaDbContext db, IDataProtectionProvider protection, IOptions<WebhookOptions> options, TimeProvider clock) =>
-                (await HandleAsync(user, request, db, protection, options.Value, clock)).ToResult(webhook =>
+        webhooks.MapPost("/", async (CurrentUser user, CreateWebhookRequest request, RecetaDbContext db, IDataProtectionProvider protection, IOptions<WebhookOptions> options, AuditLog audit, TimeProvider clock) =>
+                (await HandleAsync(user, request, db, protection, options.Value, audit, clock)).ToResult(webhook =>
                     TypedResults.Created($"/api/v1/webhooks/{webhook.Id}", webhook)))
             .Produces<CreatedWebhookResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using Receta.Data;
 using Receta.Data.Webhooks;
+using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
 
 namespace Receta.Web.Features.Webhooks;
@@ -19,8 +20,8 @@ namespace Receta.Web.Features.Webhooks;
 /// Each message is saved as soon as it is tried, so a node stopping mid-batch resends at most one.
 /// </summary>
 public sealed partial class WebhookSender(
-    RecetaDbContext db, WebhookClient client, IDataProtectionProvider protection, EmailOutbox email, IOptions<WebhookOptions> options,
-    TimeProvider clock, ILogger<WebhookSender> logger)
+    RecetaDbContext db, WebhookClient client, IDataProtectionProvider protection, EmailOutbox email, AuditLog audit,
+    IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookSender> logger)
 {
     public const string SecretPurpose = "Receta.Webhooks.Secret";
     public const string SecretPrefix = "whsec_";
@@ -181,6 +182,7 @@ public sealed partial class WebhookSender(
     private async Task DisableAsync(Webhook webhook, DateTimeOffset now, CancellationToken cancellationToken)
     {
         webhook.DisabledAt = now;
+        audit.Add(webhook.OwnerId, AuditActions.WebhookDisabled, webhook.Url, webhook.GoalId);
         LogDisabled(logger, webhook.Id, webhook.FailingSince!.Value);
         foreach (var waiting in db.WebhookMessages.Local.Where(m => m.WebhookId == webhook.Id && m.DeliveredAt == null && m.AbandonedAt == null))
         {

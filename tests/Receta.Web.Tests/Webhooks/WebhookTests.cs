@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Receta.Data;
+using Receta.Data.Goals;
 using Receta.Testing;
 using static Receta.Web.Tests.Goals.GoalTests;
 using static Receta.Web.Tests.Webhooks.WebhookApi;
@@ -243,6 +247,24 @@ public abstract class WebhookTests(RecetaApp app)
         var goal = (await GetJsonAsync(user, "/api/v1/goals")).GetProperty("items").EnumerateArray().First();
         await PostAsync(user, $"/api/v1/goals/{Id(goal)}/attempts", new { title = "After the import", date = "2025-02-04", outcome = "pending" });
         Assert.Equal("attempt.recorded", Assert.Single(await OutboxAsync(app, user)).Type);
+    }
+
+    [Fact]
+    public async Task FailedSave_SavedAgainWithoutTheChange_LeavesNothingInTheOutbox()
+    {
+        var user = await app.CreateUserAsync();
+        await CreateAsync(user, PublicUrl);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecetaDbContext>();
+        // An entry of a goal that does not exist: the save fails on its foreign key.
+        var orphan = new Entry { OwnerId = Guid.Parse(user.Id), Id = Guid.CreateVersion7(), GoalId = Guid.CreateVersion7(), Date = new DateOnly(2025, 2, 1), Value = 1 };
+        db.Entries.Add(orphan);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Cancellation));
+        db.Entry(orphan).State = EntityState.Detached;
+        await db.SaveChangesAsync(Cancellation);
+
+        Assert.Empty(await OutboxAsync(app, user));
     }
 
     [Fact]

@@ -33,6 +33,9 @@ public sealed class WebhookEvents(TimeProvider clock, IOptions<JsonOptions> json
 {
     private static readonly ConditionalWeakTable<DbContext, object> Silenced = [];
 
+    /// <summary>The messages a save in progress added: if the save fails they go, so a retried save cannot carry them for a change that did not happen.</summary>
+    private static readonly ConditionalWeakTable<DbContext, List<WebhookMessage>> Pending = [];
+
     /// <summary>Until disposed, saves of <paramref name="db"/> emit no events.</summary>
     public static IDisposable Silence(DbContext db)
     {
@@ -63,6 +66,49 @@ public sealed class WebhookEvents(TimeProvider clock, IOptions<JsonOptions> json
         return result;
     }
 
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Forget(eventData.Context, saved: false);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Forget(eventData.Context, saved: false);
+        return Task.CompletedTask;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Forget(eventData.Context, saved: true);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Forget(eventData.Context, saved: true);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Forget(DbContext? db, bool saved)
+    {
+        if (db is null || !Pending.TryGetValue(db, out var added))
+        {
+            return;
+        }
+        Pending.Remove(db);
+        if (!saved)
+        {
+            foreach (var message in added)
+            {
+                db.Entry(message).State = EntityState.Detached;
+            }
+        }
+    }
+
     private sealed record Event(Guid OwnerId, Guid GoalId, string Type, object Data);
 
     private async ValueTask AddMessagesAsync(RecetaDbContext db, CancellationToken cancellationToken)
@@ -86,6 +132,7 @@ public sealed class WebhookEvents(TimeProvider clock, IOptions<JsonOptions> json
             return;
         }
         var now = clock.GetUtcNow();
+        var added = Pending.GetOrCreateValue(db);
         foreach (var change in events)
         {
             foreach (var webhook in webhooks.Where(w => w.OwnerId == change.OwnerId
@@ -96,7 +143,7 @@ public sealed class WebhookEvents(TimeProvider clock, IOptions<JsonOptions> json
                 var body = JsonSerializer.Serialize(
                     new { id = WebhookSender.EventId(id), type = change.Type, occurredAt = now, goalId = change.GoalId, data = change.Data },
                     json.Value.SerializerOptions);
-                db.WebhookMessages.Add(new WebhookMessage
+                var message = new WebhookMessage
                 {
                     OwnerId = change.OwnerId,
                     Id = id,
@@ -105,7 +152,9 @@ public sealed class WebhookEvents(TimeProvider clock, IOptions<JsonOptions> json
                     Body = body,
                     OccurredAt = now,
                     NextAttemptAt = now,
-                });
+                };
+                db.WebhookMessages.Add(message);
+                added.Add(message);
             }
         }
     }

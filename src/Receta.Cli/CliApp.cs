@@ -50,6 +50,7 @@ public static class CliApp
             ImportCommand.Create(run),
             ExportCommand.Create(run),
             CalendarCommand.Create(run),
+            WebhooksCommand.Create(run),
             SyncCommand.Create(run),
             CompletionCommand.Create(run),
         };

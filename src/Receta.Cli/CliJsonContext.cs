@@ -51,6 +51,9 @@ namespace Receta.Cli;
 [JsonSerializable(typeof(ImportResponse))]
 [JsonSerializable(typeof(CalendarFeedResponse))]
 [JsonSerializable(typeof(CreateCalendarFeedResponse))]
+[JsonSerializable(typeof(CreateWebhookRequest))]
+[JsonSerializable(typeof(CreatedWebhookResponse))]
+[JsonSerializable(typeof(Page<WebhookResponse>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>An enum as the API writes it: <c>"onTrack"</c>.</summary>

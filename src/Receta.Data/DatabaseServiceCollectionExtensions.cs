@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,8 @@ public static class DatabaseServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="RecetaDbContext"/> on the provider named by <c>Database:Provider</c>
     /// (<c>sqlite</c> by default, or <c>postgres</c>) with the connection string <c>ConnectionStrings:Receta</c>,
-    /// and the migrations set of that provider.
+    /// and the migrations set of that provider. The save interceptors registered as
+    /// <see cref="ISaveChangesInterceptor"/> (the host's webhook outbox) join every context.
     /// </summary>
     public static IServiceCollection AddRecetaDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,8 +22,9 @@ public static class DatabaseServiceCollectionExtensions
         var provider = ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString("Receta");
 
-        services.AddDbContextPool<RecetaDbContext>(options =>
+        services.AddDbContextPool<RecetaDbContext>((appServices, options) =>
         {
+            options.AddInterceptors(appServices.GetServices<ISaveChangesInterceptor>());
             switch (provider)
             {
                 case DatabaseProvider.Postgres:

@@ -11,6 +11,7 @@ using Receta.Web.Features.Goals;
 using Receta.Web.Features.Health;
 using Receta.Web.Features.Importing;
 using Receta.Web.Features.Nudges;
+using Receta.Web.Features.Webhooks;
 using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
 using Receta.Web.Infrastructure.Idempotency;
@@ -28,7 +29,8 @@ builder.Services.AddRecetaIdempotency();
 builder.Services.AddRecetaLocalization();
 builder.Services.AddRecetaImports();
 builder.Services.AddRecetaNudges();
-builder.Services.AddRecetaScheduler(builder.Configuration, [MailJob.Schedule, NudgeJob.Schedule]);
+builder.Services.AddRecetaWebhooks(builder.Configuration);
+builder.Services.AddRecetaScheduler(builder.Configuration, [MailJob.Schedule, NudgeJob.Schedule, WebhookJob.Schedule]);
 builder.Services.AddRazorComponents();
 builder.Services.AddRecetaPageCompression();
 // Blazor's script and the fingerprinted CSS come from the static web assets manifest; read it in
@@ -76,6 +78,7 @@ api.MapImports();
 api.MapExport();
 api.MapCalendar();
 api.MapNudges();
+api.MapWebhooks();
 
 // Read by calendar apps, with no other credentials than its secret address.
 app.MapCalendarFeed();

@@ -104,6 +104,12 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
     /// <summary>More configuration for the app, e.g. an SMTP server's (<see cref="SmtpInbox.AppSettings"/>).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// <c>Webhooks:AllowPrivateNetworks</c>: off, as in production, unless a test delivers to a
+    /// receiver of its own on loopback.
+    /// </summary>
+    public bool AllowPrivateWebhooks { get; init; }
+
     /// <summary>The host environment; <c>Testing</c> unless a test is about another one.</summary>
     public string Environment { get; init; } = "Testing";
 
@@ -223,6 +229,7 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
         {
             builder.UseSetting(key, value);
         }
+        builder.UseSetting("Webhooks:AllowPrivateNetworks", AllowPrivateWebhooks ? "true" : "false");
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

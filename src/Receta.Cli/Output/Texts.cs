@@ -53,6 +53,14 @@ public sealed class Texts
     public required string EveryDay { get; init; }
     public required string NotATime { get; init; }
     public required Func<string, string> NotAWeekday { get; init; }
+    public required string NoWebhooks { get; init; }
+    public required string ColumnUrl { get; init; }
+    public required string ColumnEvents { get; init; }
+    public required string ColumnState { get; init; }
+    public required string WebhookOn { get; init; }
+    public required Func<string, string> WebhookDisabled { get; init; }
+    public required Func<string, string> WebhookAdded { get; init; }
+    public required string WebhookRemoved { get; init; }
     public required string ColumnId { get; init; }
     public required string ColumnTitle { get; init; }
     public required string ColumnRole { get; init; }
@@ -149,6 +157,14 @@ public sealed class Texts
         EveryDay = "every day",
         NotATime = "The time must be HH:mm, e.g. 07:30.",
         NotAWeekday = day => $"'{day}' is not a day: use mon, tue, wed, thu, fri, sat or sun, separated by commas.",
+        NoWebhooks = "No webhooks. 'receta webhooks add URL --events entry.created,habit.checked' makes one.",
+        ColumnUrl = "URL",
+        ColumnEvents = "EVENTS",
+        ColumnState = "STATE",
+        WebhookOn = "on",
+        WebhookDisabled = date => $"off since {date} (3 days of failures)",
+        WebhookAdded = id => $"Webhook {id} made. Above is its signing secret, shown only this once: give it to the receiver to check each delivery's webhook-signature.",
+        WebhookRemoved = "The webhook is removed: nothing more is sent to it.",
         ColumnId = "ID",
         ColumnTitle = "TITLE",
         ColumnRole = "ROLE",
@@ -244,6 +260,14 @@ public sealed class Texts
         EveryDay = "todos los días",
         NotATime = "La hora debe ser HH:mm, p. ej. 07:30.",
         NotAWeekday = day => $"'{day}' no es un día: usa mon, tue, wed, thu, fri, sat o sun, separados por comas.",
+        NoWebhooks = "No hay webhooks. 'receta webhooks add URL --events entry.created,habit.checked' crea uno.",
+        ColumnUrl = "URL",
+        ColumnEvents = "EVENTOS",
+        ColumnState = "ESTADO",
+        WebhookOn = "activo",
+        WebhookDisabled = date => $"desactivado desde el {date} (3 días de fallos)",
+        WebhookAdded = id => $"Webhook {id} creado. Arriba está su secreto de firma, que solo se muestra esta vez: dáselo al receptor para comprobar la webhook-signature de cada entrega.",
+        WebhookRemoved = "El webhook se quitó: ya no se le envía nada.",
         ColumnId = "ID",
         ColumnTitle = "TÍTULO",
         ColumnRole = "ROL",

@@ -17,6 +17,9 @@ public static class AuditActions
     public const string RecoveryCodeUsed = "recoveryCodeUsed";
     public const string CalendarFeedCreated = "calendarFeedCreated";
     public const string CalendarFeedRevoked = "calendarFeedRevoked";
+    public const string WebhookCreated = "webhookCreated";
+    public const string WebhookRemoved = "webhookRemoved";
+    public const string WebhookDisabled = "webhookDisabled";
 }
 
 /// <summary>

@@ -230,6 +230,9 @@ public static class OpenApiDescription
         (_, "weekdays") when declaringType == typeof(ReminderFields) || declaringType == typeof(ReminderResponse) => 7,
         (_, "items") when declaringType == typeof(CalibrationResponse) => Core.Progress.ForecastCalibration.Checks,
         (_, "recoveryCodes") when declaringType == typeof(RecoveryCodesResponse) => Features.Accounts.TwoFactor.RecoveryCodeCount,
+        (_, "events") when declaringType == typeof(CreateWebhookRequest) || declaringType == typeof(CreatedWebhookResponse) || declaringType == typeof(WebhookResponse)
+            => Features.Webhooks.WebhookEventTypes.All.Count,
+        (_, "items") when declaringType == typeof(WebhookDeliveriesResponse) => Features.Webhooks.ListWebhookDeliveries.Latest,
         _ => null,
     };
 }

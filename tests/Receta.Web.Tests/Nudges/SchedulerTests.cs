@@ -36,10 +36,11 @@ public abstract class SchedulerTests(RecetaApp shared)
         Assert.Equal(shared.Provider == DatabaseProvider.Postgres, metadata.JobStoreClustered);
         Assert.True(await scheduler.Exists(NudgeJob.Schedule.Key, Cancellation));
         Assert.True(await scheduler.Exists(MailJob.Schedule.Key, Cancellation));
+        Assert.True(await scheduler.Exists(Features.Webhooks.WebhookJob.Schedule.Key, Cancellation));
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RecetaDbContext>();
-            Assert.Equal(2, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM qrtz_JOB_DETAILS").SingleAsync(Cancellation));
+            Assert.Equal(3, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM qrtz_JOB_DETAILS").SingleAsync(Cancellation));
         }
 
         await scheduler.TriggerJob(NudgeJob.Schedule.Key, new JobDataMap(), Cancellation);

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
+using Receta.Data;
+using Receta.Data.Webhooks;
 using Receta.Testing;
 
 namespace Receta.Web.Tests.Pages;
@@ -41,6 +44,7 @@ public abstract partial class ProfilePageTests(RecetaApp app)
         Assert.Contains("Tokens de acceso personal", html, StringComparison.Ordinal);
         Assert.Contains("Eliminar mi cuenta", html, StringComparison.Ordinal);
         Assert.Contains("Crear una dirección de calendario", html, StringComparison.Ordinal);
+        Assert.Contains("Añadir el webhook", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -258,6 +262,63 @@ public abstract partial class ProfilePageTests(RecetaApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatusAsync(user.Email, user.Password));
     }
 
+    [Fact]
+    public async Task Webhooks_AddShowsTheSecretOnceListsDeliveriesAndRemoveEndsIt()
+    {
+        var user = await app.CreateUserAsync();
+        using var browser = await SignedInAsync(user);
+        var (_, html) = await browser.GetAsync("/profile");
+
+        var (refusedStatus, refused, _) = await browser.SubmitAsync("/profile", html, "webhook-create",
+            ("WebhookForm.Url", "https://127.0.0.1/hook"), ("WebhookEvents", "entry.created"));
+        var (noEventsStatus, noEvents, _) = await browser.SubmitAsync("/profile", html, "webhook-create",
+            ("WebhookForm.Url", "https://receiver.example/hook"));
+        var goalId = (await (await user.Api.PostJsonAsync("/api/v1/goals", new { title = "Read 50 books" })).ReadJsonAsync()).GetProperty("id").GetString()!;
+        (_, html) = await browser.GetAsync("/profile");
+        var (status, created, _) = await browser.SubmitAsync("/profile", html, "webhook-create",
+            ("WebhookForm.Url", "https://receiver.example/hook"), ("WebhookForm.GoalId", goalId),
+            ("WebhookEvents", "habit.checked"), ("WebhookEvents", "entry.created"));
+        var secret = WebhookSecret().Match(created).Groups[1].Value;
+
+        Assert.Equal(HttpStatusCode.BadRequest, refusedStatus);
+        Assert.Contains("Give an https address on the public internet", refused, StringComparison.Ordinal);
+        // What was ticked stays ticked beside the refusal.
+        Assert.Matches("value=\"entry.created\" checked", refused);
+        Assert.Equal(HttpStatusCode.BadRequest, noEventsStatus);
+        Assert.Contains("Choose at least one event.", noEvents, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
+        var webhook = Assert.Single((await (await user.Api.GetAsync("/api/v1/webhooks", Cancellation)).ReadJsonAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal(["entry.created", "habit.checked"], webhook.GetProperty("events").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(goalId, webhook.GetProperty("goalId").GetString());
+        Assert.Contains("Only Read 50 books", created, StringComparison.Ordinal);
+
+        var webhookId = Guid.Parse(webhook.GetProperty("id").GetString()!);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RecetaDbContext>();
+            db.WebhookAttempts.Add(new WebhookAttempt
+            {
+                OwnerId = Guid.Parse(user.Id), Id = Guid.CreateVersion7(), WebhookId = webhookId, MessageId = Guid.CreateVersion7(),
+                Type = "entry.created", Attempt = 2, At = app.Clock.GetUtcNow(), Error = "no answer within 10 s",
+            });
+            await db.SaveChangesAsync(Cancellation);
+        }
+        var (_, reloaded) = await browser.GetAsync("/profile");
+        Assert.Contains("https://receiver.example/hook", reloaded, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, reloaded, StringComparison.Ordinal);
+        Assert.Contains("entry.created, try 2", WebUtility.HtmlDecode(reloaded), StringComparison.Ordinal);
+        Assert.Contains("no answer within 10 s", reloaded, StringComparison.Ordinal);
+
+        var (removed, _, location) = await browser.SubmitAsync("/profile", reloaded, $"webhook-remove-{webhookId:N}");
+        var (_, final) = await browser.GetAsync(location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Redirect, removed);
+        Assert.Contains("Webhook removed.", final, StringComparison.Ordinal);
+        Assert.Contains("No webhooks yet.", final, StringComparison.Ordinal);
+        Assert.Empty((await (await user.Api.GetAsync("/api/v1/webhooks", Cancellation)).ReadJsonAsync()).GetProperty("items").EnumerateArray());
+    }
+
     private async Task<PageBrowser> SignedInAsync(TestUser user, string language = "en")
     {
         var browser = new PageBrowser(app, language);
@@ -291,6 +352,9 @@ public abstract partial class ProfilePageTests(RecetaApp app)
 
     [GeneratedRegex("data-field=\"token\">([^<]+)<")]
     private static partial Regex TokenSecret();
+
+    [GeneratedRegex("data-field=\"webhookSecret\">([^<]+)<")]
+    private static partial Regex WebhookSecret();
 
     [GeneratedRegex("data-field=\"calendarUrl\">([^<]+)<")]
     private static partial Regex CalendarUrl();

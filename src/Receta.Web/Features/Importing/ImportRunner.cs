@@ -5,6 +5,7 @@ using Receta.Data;
 using Receta.Data.Goals;
 using Receta.Data.Importing;
 using Receta.Importing;
+using Receta.Web.Features.Webhooks;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Importing;
@@ -118,6 +119,8 @@ internal sealed partial class ImportRunner(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // History from another app is not news: an import emits no webhook events (it may hold a million entries).
+        using var silence = WebhookEvents.Silence(db);
         writer = new ImportWriter(db, job, target, today, now, problems);
         if (bundle is not null)
         {

@@ -75,7 +75,7 @@ public sealed class AccountPagesTests(WebUi ui)
         await page.GetByLabel("Your name").FillAsync("Carla Ruiz");
         await page.GetByLabel("Time zone (your day starts and ends here)").SelectOptionAsync("Europe/Madrid");
         await page.GetByLabel("Language").SelectOptionAsync("es");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Guardado.");
         await Assertions.Expect(page.GetByLabel("Tu nombre")).ToHaveValueAsync("Carla Ruiz");

@@ -65,6 +65,26 @@ public abstract class WebhookDeliveryTests(RecetaApp shared)
     }
 
     [Fact]
+    public async Task Send_TwoSendersAtOnce_DeliverEachEventOnce()
+    {
+        await using var app = await StartAsync(allowPrivateNetworks: true);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var user = await app.CreateUserAsync();
+        var goal = await CreateMeasuredGoalAsync(user);
+        await CreateAsync(user, receiver.Url.AbsoluteUri, ["entry.created"]);
+        for (var day = 1; day <= 5; day++)
+        {
+            await PostAsync(user, $"/api/v1/goals/{Id(goal)}/entries", new { date = $"2025-02-0{day}", value = day });
+        }
+
+        var delivered = await Task.WhenAll(SendDueAsync(app), SendDueAsync(app), SendDueAsync(app));
+
+        Assert.Equal(5, delivered.Sum());
+        Assert.Equal(5, receiver.Requests.Count);
+        Assert.Equal(5, receiver.Requests.Select(r => r.Headers["webhook-id"].ToString()).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Send_ReceiverFails_RetriesOnScheduleWithTheSameIdThenDisablesAfterThreeDaysAndEmailsTheOwner()
     {
         await using var app = await StartAsync(allowPrivateNetworks: true);

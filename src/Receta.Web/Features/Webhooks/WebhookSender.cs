@@ -17,7 +17,9 @@ namespace Receta.Web.Features.Webhooks;
 /// every try. A non-2xx answer, no answer within 10 s, or a refused address is tried again after
 /// 1 min, 5 min, 30 min, 2 h, 6 h and 12 h, and then given up; a webhook that has failed without a
 /// success for 3 days is disabled, its waiting messages abandoned, and its owner told by email.
-/// Each message is saved as soon as it is tried, so a node stopping mid-batch resends at most one.
+/// Each message is first claimed (its next try moved on by a lease, only if no one moved it since it
+/// was read), so that of several senders at once one sends it; it is saved as soon as it is tried, so
+/// a node stopping mid-batch resends at most one, after the lease.
 /// </summary>
 public sealed partial class WebhookSender(
     RecetaDbContext db, WebhookClient client, IDataProtectionProvider protection, EmailOutbox email, AuditLog audit,
@@ -36,6 +38,9 @@ public sealed partial class WebhookSender(
     ];
 
     private const int Batch = 50;
+
+    /// <summary>How long a claimed message is left to its sender before another may take it (a try takes at most 10 s).</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     /// <summary>Tries every message due now; returns how many were delivered.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -88,6 +93,18 @@ public sealed partial class WebhookSender(
             return false;
         }
 
+        var read = message.NextAttemptAt;
+        var lease = now + Lease;
+        var claimed = await db.WebhookMessages
+            .Where(m => m.OwnerId == message.OwnerId && m.Id == message.Id && m.DeliveredAt == null && m.AbandonedAt == null && m.NextAttemptAt == read)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, lease), cancellationToken);
+        if (claimed == 0)
+        {
+            // Another sender took it between our read and our claim.
+            db.Entry(message).State = EntityState.Detached;
+            return false;
+        }
+        message.NextAttemptAt = lease;
         message.Attempts++;
         var attempt = new WebhookAttempt
         {

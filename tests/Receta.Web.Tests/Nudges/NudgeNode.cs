@@ -41,6 +41,7 @@ public sealed class NudgeNode(RecetaApp app, SmtpInbox inbox) : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<ReminderSweep>().RunAsync(Cancellation);
         await scope.ServiceProvider.GetRequiredService<RiskSweep>().RunAsync(Cancellation);
         await scope.ServiceProvider.GetRequiredService<DigestSweep>().RunAsync(Cancellation);
+        await scope.ServiceProvider.GetRequiredService<CircleNewsSweep>().RunAsync(Cancellation);
         await scope.ServiceProvider.GetRequiredService<OutboxMailer>().SendDueAsync(Cancellation);
     }
 

@@ -9,6 +9,7 @@ public static class NudgeEndpoints
         services.AddScoped<ReminderSweep>();
         services.AddScoped<RiskSweep>();
         services.AddScoped<DigestSweep>();
+        services.AddScoped<CircleNewsSweep>();
         return services;
     }
 

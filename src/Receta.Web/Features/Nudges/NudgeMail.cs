@@ -25,6 +25,27 @@ public sealed record NudgeRecipient(Guid UserId, string Email, string? Language,
 public sealed class NudgeMail(
     IStringLocalizer<NudgeMail> texts, IStringLocalizer<ScorecardSection> scorecard, IStringLocalizer<StatusBadge> statuses, NudgeLinks links)
 {
+    /// <summary>Cheers and suggestions from the circle on one goal, since the owner last heard.</summary>
+    public EmailMessage CircleNews(NudgeRecipient to, Guid goalId, string goal, IReadOnlyList<CircleNewsItem> news)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(news);
+        return InCulture(to.Culture, () =>
+        {
+            var unsubscribe = links.Unsubscribe(new UnsubscribeLink(to.UserId, NudgeKind.CircleNews));
+            var page = links.Goal(goalId);
+            var lines = news.Select(n => texts[n.Suggestion ? "NewsSuggested" : "NewsCheered", n.Author, n.Text].Value).ToList();
+            var text = new StringBuilder().AppendLine(texts["NewsIntro", goal]).AppendLine();
+            lines.ForEach(line => text.AppendLine("- " + line));
+            text.AppendLine().AppendLine(texts["RiskSee"]).AppendLine(page.AbsoluteUri).AppendLine()
+                .AppendLine("-- ").AppendLine(texts["NewsWhy"]).AppendLine(texts["UnsubscribeNews"]).AppendLine(unsubscribe.AbsoluteUri);
+            var html = Html(
+                $"<p>{E(texts["NewsIntro", goal])}</p><ul>{string.Concat(lines.Select(l => $"<li>{E(l)}</li>"))}</ul>{Button(page, texts["RiskButton"])}",
+                texts["NewsWhy"], unsubscribe);
+            return new EmailMessage(to.Email, texts["NewsSubject", goal], text.ToString()) { HtmlBody = html, UnsubscribeUrl = unsubscribe };
+        });
+    }
+
     /// <summary>The weekly digest: the owner's of their goals, or a circle member's of the goals shared with them.</summary>
     public EmailMessage Digest(NudgeRecipient to, bool circle, IReadOnlyList<DigestGoal> goals)
     {

@@ -20,6 +20,25 @@ public static class Localization
     public static CultureInfo? Supported(string? name) =>
         SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// <paramref name="write"/> in <paramref name="culture"/>: texts for someone other than the
+    /// request's reader (an email, a calendar feed), whose resources are looked up in the UI culture.
+    /// </summary>
+    public static T InCulture<T>(CultureInfo culture, Func<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     public static IServiceCollection AddRecetaLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");

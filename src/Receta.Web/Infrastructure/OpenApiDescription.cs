@@ -28,7 +28,7 @@ public static class OpenApiDescription
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(configuration);
         var cookies = BrowserCookies.For(environment);
-        var home = new Uri(configuration["Receta:PublicUrl"] ?? "http://localhost:5000");
+        var home = PublicUrls.Home(configuration);
         return services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer((document, _, _) =>

@@ -24,6 +24,10 @@ public static class UserTimeZones
     public static DateOnly Today(TimeProvider clock, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        return Today(clock.GetUtcNow(), zone);
     }
+
+    /// <summary>The date in <paramref name="zone"/> at <paramref name="instant"/>.</summary>
+    public static DateOnly Today(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 }

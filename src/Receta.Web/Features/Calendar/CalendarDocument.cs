@@ -6,6 +6,7 @@ using Ical.Net.Serialization;
 using Microsoft.Extensions.Localization;
 using Receta.Core.Progress;
 using Receta.Data.Goals;
+using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Calendar;
 
@@ -52,9 +53,7 @@ public sealed class CalendarDocument(IStringLocalizer<CalendarDocument> texts)
         ArgumentNullException.ThrowIfNull(culture);
         var calendar = new Ical.Net.Calendar { ProductId = ProductId, Method = CalendarMethods.Publish, Scale = "GREGORIAN" };
         // The resources are looked up in the UI culture; the account's language is not the request's.
-        var requestCulture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
+        Localization.InCulture(culture, () =>
         {
             var name = texts["CalendarName"].Value;
             calendar.AddProperty("X-WR-CALNAME", name);
@@ -76,11 +75,8 @@ public sealed class CalendarDocument(IStringLocalizer<CalendarDocument> texts)
                     calendar.Events.Add(item);
                 }
             }
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = requestCulture;
-        }
+            return calendar;
+        });
         return new CalendarSerializer().SerializeToString(calendar)
             ?? throw new InvalidOperationException("Ical.Net wrote no calendar.");
     }

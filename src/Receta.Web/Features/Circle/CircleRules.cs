@@ -35,8 +35,6 @@ public static class CircleRules
     /// </summary>
     public static Uri AcceptUrl(IConfiguration configuration, Guid invitationId)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var publicUrl = configuration["Receta:PublicUrl"] ?? "http://localhost:5000";
-        return new Uri(new Uri(publicUrl.TrimEnd('/') + "/"), $"invitations/{invitationId}");
+        return PublicUrls.Of(configuration, $"invitations/{invitationId}");
     }
 }

@@ -59,7 +59,7 @@ public sealed partial class DigestSweep(
                     continue;
                 }
                 var zone = UserTimeZones.FindOrUtc(account.TimeZone);
-                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+                var today = UserTimeZones.Today(now, zone);
                 var at = NudgeClock.AfterQuietHours(NudgeClock.Instant(today, new TimeOnly(wants.DigestHour, 0), zone), wants.QuietFrom, wants.QuietTo, zone);
                 if (today.DayOfWeek != day || at > now || now - at > ReminderSweep.Grace
                     || await db.NudgeDeliveries.AnyAsync(d => d.UserId == reader.Key && d.Kind == kind && d.Item == "week" && d.LocalDate == today, cancellationToken))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Nudges;
 
@@ -100,9 +101,5 @@ public sealed class NudgeLinks(IDataProtectionProvider protection, IConfiguratio
         }
     }
 
-    private Uri Page(string path, string token)
-    {
-        var publicUrl = configuration["Receta:PublicUrl"] ?? "http://localhost:5000";
-        return new Uri(new Uri(publicUrl.TrimEnd('/') + "/"), $"{path}/{token}");
-    }
+    private Uri Page(string path, string token) => PublicUrls.Of(configuration, $"{path}/{token}");
 }

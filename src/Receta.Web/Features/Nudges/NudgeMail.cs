@@ -30,7 +30,7 @@ public sealed class NudgeMail(
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(news);
-        return InCulture(to.Culture, () =>
+        return Localization.InCulture(to.Culture, () =>
         {
             var unsubscribe = links.Unsubscribe(new UnsubscribeLink(to.UserId, NudgeKind.CircleNews));
             var page = links.Goal(goalId);
@@ -51,7 +51,7 @@ public sealed class NudgeMail(
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(goals);
-        return InCulture(to.Culture, () =>
+        return Localization.InCulture(to.Culture, () =>
         {
             var unsubscribe = links.Unsubscribe(new UnsubscribeLink(to.UserId, circle ? NudgeKind.CircleDigest : NudgeKind.Digest));
             var text = new StringBuilder().AppendLine(texts[circle ? "CircleDigestIntro" : "DigestIntro"]).AppendLine();
@@ -100,7 +100,7 @@ public sealed class NudgeMail(
     public EmailMessage RiskAlert(NudgeRecipient to, Guid goalId, string goal, ProgressStatus status, double? odds, DateOnly target, Ingredient? missing)
     {
         ArgumentNullException.ThrowIfNull(to);
-        return InCulture(to.Culture, () =>
+        return Localization.InCulture(to.Culture, () =>
         {
             var unsubscribe = links.Unsubscribe(new UnsubscribeLink(to.UserId, NudgeKind.RiskAlerts));
             var page = links.Goal(goalId);
@@ -126,7 +126,7 @@ public sealed class NudgeMail(
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(done);
-        return InCulture(to.Culture, () =>
+        return Localization.InCulture(to.Culture, () =>
         {
             var day = done.Date.ToString("D", to.Culture);
             var doneUrl = links.Done(done);
@@ -155,19 +155,4 @@ public sealed class NudgeMail(
         $"<p><a href=\"{E(url.AbsoluteUri)}\" style=\"display:inline-block;padding:0.6rem 1.2rem;background:#1d4ed8;color:#ffffff;border-radius:0.4rem;text-decoration:none;font-weight:600\">{E(label)}</a></p>";
 
     private static string E(string text) => HtmlEncoder.Default.Encode(text);
-
-    // The localizer reads the current UI culture: the recipient's while one email is written.
-    private static T InCulture<T>(CultureInfo culture, Func<T> write)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return write();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
 }

@@ -67,7 +67,7 @@ public sealed partial class ReminderSweep(RecetaDbContext db, EmailOutbox outbox
                 continue;
             }
             var zone = UserTimeZones.FindOrUtc(reminder.TimeZone);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+            var today = UserTimeZones.Today(now, zone);
             // Yesterday's too: a reminder late in the evening may still be due past midnight (quiet hours, an outage).
             foreach (var date in new[] { today.AddDays(-1), today })
             {

@@ -45,7 +45,7 @@ public sealed partial class RiskSweep(
         {
             var wants = settings.GetValueOrDefault(goal.OwnerId) ?? new NotificationSettings { UserId = goal.OwnerId };
             var zone = UserTimeZones.FindOrUtc(goal.TimeZone);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+            var today = UserTimeZones.Today(now, zone);
             var at = NudgeClock.AfterQuietHours(NudgeClock.Instant(today, new TimeOnly(wants.DigestHour, 0), zone), wants.QuietFrom, wants.QuietTo, zone);
             if (!wants.RiskAlerts || at > now || now - at > ReminderSweep.Grace)
             {

@@ -6,6 +6,16 @@ namespace Receta.Core.Nudges;
 /// </summary>
 public static class NudgeClock
 {
+    /// <summary>How late a nudge may still go out (after an outage or a stop); one due longer ago is dropped.</summary>
+    public static readonly TimeSpan Lateness = TimeSpan.FromHours(1);
+
+    /// <summary>When a nudge for <paramref name="time"/> on <paramref name="date"/> is due: that instant, or the end of the quiet hours it falls in.</summary>
+    public static DateTimeOffset DueAt(DateOnly date, TimeOnly time, TimeOnly? quietFrom, TimeOnly? quietTo, TimeZoneInfo zone) =>
+        AfterQuietHours(Instant(date, time, zone), quietFrom, quietTo, zone);
+
+    /// <summary>Whether a nudge due at <paramref name="due"/> goes out at <paramref name="now"/>: it is due, and not more than <see cref="Lateness"/> ago.</summary>
+    public static bool IsDue(DateTimeOffset due, DateTimeOffset now) => due <= now && now - due <= Lateness;
+
     /// <summary>
     /// The instant of <paramref name="time"/> on <paramref name="date"/> in <paramref name="zone"/>.
     /// A time the clocks skip (02:30 on the night they spring forward) is when it would have been

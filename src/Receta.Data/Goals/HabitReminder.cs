@@ -23,5 +23,8 @@ public sealed class HabitReminder
     /// <summary>The days it fires: bit <c>1 &lt;&lt; (int)DayOfWeek</c> for each (Sunday is bit 0).</summary>
     public int Weekdays { get; set; } = EveryDay;
 
-    public bool FiresOn(DayOfWeek day) => (Weekdays & (1 << (int)day)) != 0;
+    public bool FiresOn(DayOfWeek day) => FiresOn(Weekdays, day);
+
+    /// <summary>Whether a mask of <see cref="Weekdays"/> holds <paramref name="day"/>.</summary>
+    public static bool FiresOn(int weekdays, DayOfWeek day) => (weekdays & (1 << (int)day)) != 0;
 }

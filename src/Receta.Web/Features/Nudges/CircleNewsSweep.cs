@@ -17,7 +17,7 @@ public sealed record CircleNewsItem(string Author, bool Suggestion, string Text)
 /// wait). What a goal's owner has heard of is kept as an instant (<see cref="GoalWatch.NewsThrough"/>);
 /// each email is recorded with the hour it was sent in, so of several nodes one sends it.
 /// </summary>
-public sealed partial class CircleNewsSweep(RecetaDbContext db, EmailOutbox outbox, NudgeMail mail, TimeProvider clock, ILogger<CircleNewsSweep> logger)
+public sealed class CircleNewsSweep(RecetaDbContext db, EmailOutbox outbox, NudgeMail mail, TimeProvider clock, ILogger<CircleNewsSweep> logger)
 {
     public const string Kind = "circle-news";
 
@@ -46,8 +46,7 @@ public sealed partial class CircleNewsSweep(RecetaDbContext db, EmailOutbox outb
             var news = goal.Where(n => watch?.NewsThrough is not { } through || n.CreatedAt > through).OrderBy(n => n.CreatedAt).ToList();
             var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId && u.Email != null)
                 .Select(u => new { u.Email, u.Language, u.TimeZone }).FirstOrDefaultAsync(cancellationToken);
-            var wants = await db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == ownerId, cancellationToken)
-                ?? new NotificationSettings { UserId = ownerId };
+            var wants = await NotificationSettingsStore.LoadAsync(db, ownerId, cancellationToken);
             var zone = UserTimeZones.FindOrUtc(owner?.TimeZone);
             if (news.Count == 0 || owner is null || !wants.CircleNews || NudgeClock.AfterQuietHours(now, wants.QuietFrom, wants.QuietTo, zone) > now)
             {
@@ -71,21 +70,8 @@ public sealed partial class CircleNewsSweep(RecetaDbContext db, EmailOutbox outb
                 UserId = ownerId, Kind = Kind, Item = string.Create(CultureInfo.InvariantCulture, $"{goalId:N}@{local:HH}"),
                 LocalDate = DateOnly.FromDateTime(local.DateTime), CreatedAt = now, EmailId = email.Id,
             });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                queued++;
-            }
-            catch (DbUpdateException exception) when (!DatabaseOutage.IsOutage(exception))
-            {
-                // Another node sent this hour's news of the goal first.
-                db.ChangeTracker.Clear();
-                LogRaced(logger, goalId);
-            }
+            queued += await NudgeRecords.SaveOnceAsync(db, logger, Kind, cancellationToken) ? 1 : 0;
         }
         return queued;
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "The circle news of goal {GoalId} was sent by another node")]
-    private static partial void LogRaced(ILogger logger, Guid goalId);
 }

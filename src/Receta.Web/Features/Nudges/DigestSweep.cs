@@ -25,7 +25,7 @@ public sealed record DigestGoal(
 /// how the P50–P90 window moved, the score and what is missing. Each is recorded (user, kind, week,
 /// local date) with its email, so it goes out once.
 /// </summary>
-public sealed partial class DigestSweep(
+public sealed class DigestSweep(
     RecetaDbContext db, EmailOutbox outbox, NudgeMail mail, GoalHistories histories, GoalViewCache cache, TimeProvider clock, ILogger<DigestSweep> logger)
 {
     public const string OwnerKind = "digest";
@@ -45,7 +45,7 @@ public sealed partial class DigestSweep(
                 select new { Reader = member.UserId!.Value, member.OwnerId, member.GoalId, member.Role })
             .ToListAsync(cancellationToken);
         var readers = owned.Concat(shared).Select(r => r.Reader).Distinct().ToList();
-        var settings = await db.NotificationSettings.AsNoTracking().Where(s => readers.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
+        var settingsOf = await NotificationSettingsStore.LoadForAsync(db, readers, cancellationToken);
         var accounts = await db.Users.AsNoTracking().Where(u => readers.Contains(u.Id) && u.Email != null)
             .Select(u => new { u.Id, u.Email, u.Language, u.TimeZone }).ToDictionaryAsync(u => u.Id, cancellationToken);
         var queued = 0;
@@ -53,15 +53,14 @@ public sealed partial class DigestSweep(
         {
             foreach (var reader in reads.GroupBy(r => r.Reader))
             {
-                var wants = settings.GetValueOrDefault(reader.Key) ?? new NotificationSettings { UserId = reader.Key };
+                var wants = settingsOf(reader.Key);
                 if (wants.DigestDay is not { } day || (kind == CircleKind && !wants.CircleDigest) || accounts.GetValueOrDefault(reader.Key) is not { } account)
                 {
                     continue;
                 }
                 var zone = UserTimeZones.FindOrUtc(account.TimeZone);
                 var today = UserTimeZones.Today(now, zone);
-                var at = NudgeClock.AfterQuietHours(NudgeClock.Instant(today, new TimeOnly(wants.DigestHour, 0), zone), wants.QuietFrom, wants.QuietTo, zone);
-                if (today.DayOfWeek != day || at > now || now - at > ReminderSweep.Grace
+                if (today.DayOfWeek != day || !NudgeClock.IsDue(NudgeClock.DueAt(today, new TimeOnly(wants.DigestHour, 0), wants.QuietFrom, wants.QuietTo, zone), now)
                     || await db.NudgeDeliveries.AnyAsync(d => d.UserId == reader.Key && d.Kind == kind && d.Item == "week" && d.LocalDate == today, cancellationToken))
                 {
                     continue;
@@ -98,20 +97,6 @@ public sealed partial class DigestSweep(
     {
         var email = outbox.Queue(mail.Digest(to, kind == CircleKind, goals), to.UserId);
         db.NudgeDeliveries.Add(new NudgeDelivery { UserId = to.UserId, Kind = kind, Item = "week", LocalDate = today, CreatedAt = now, EmailId = email.Id });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException exception) when (!DatabaseOutage.IsOutage(exception))
-        {
-            // Another node queued this digest first.
-            db.ChangeTracker.Clear();
-            LogRaced(logger, kind, today);
-            return false;
-        }
+        return await NudgeRecords.SaveOnceAsync(db, logger, kind, cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "The {Kind} of {Date} was queued by another node")]
-    private static partial void LogRaced(ILogger logger, string kind, DateOnly date);
 }

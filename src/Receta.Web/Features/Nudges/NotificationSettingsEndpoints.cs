@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Receta.Data;
-using Receta.Data.Nudges;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Nudges;
@@ -11,17 +9,10 @@ namespace Receta.Web.Features.Nudges;
 /// <summary>The caller's notification settings (connections.md §4): read them, and change them with a merge patch.</summary>
 public static class NotificationSettingsEndpoints
 {
-    /// <summary>The account's stored settings, or the defaults (not stored until changed).</summary>
-    public static async Task<NotificationSettings> LoadAsync(RecetaDbContext db, Guid userId)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return await db.NotificationSettings.FirstOrDefaultAsync(s => s.UserId == userId) ?? new NotificationSettings { UserId = userId };
-    }
-
     public static async Task<Outcome<NotificationSettingsResponse>> GetAsync(CurrentUser user, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return NotificationRules.Response(await LoadAsync(db, user.Id));
+        return NotificationRules.Response(await NotificationSettingsStore.LoadAsync(db, user.Id));
     }
 
     public static async Task<Outcome<NotificationSettingsResponse>> UpdateAsync(
@@ -30,7 +21,7 @@ public static class NotificationSettingsEndpoints
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(clock);
-        var settings = await LoadAsync(db, user.Id);
+        var settings = await NotificationSettingsStore.LoadAsync(db, user.Id);
         var merged = JsonMergePatch.Apply(NotificationRules.Fields(settings), patch, json);
         if (merged.Failure is { } invalid)
         {
@@ -40,12 +31,7 @@ public static class NotificationSettingsEndpoints
         {
             return failure;
         }
-        settings.UpdatedAt = clock.GetUtcNow();
-        if (db.Entry(settings).State == EntityState.Detached)
-        {
-            db.NotificationSettings.Add(settings);
-        }
-        await db.SaveChangesAsync();
+        await NotificationSettingsStore.SaveAsync(db, settings, clock);
         return NotificationRules.Response(settings);
     }
 

@@ -66,7 +66,7 @@ public static class NudgeLinkActions
         {
             return LinkResult.Gone;
         }
-        var settings = await NotificationSettingsEndpoints.LoadAsync(db, link.UserId);
+        var settings = await NotificationSettingsStore.LoadAsync(db, link.UserId, cancellationToken);
         switch (link.Kind)
         {
             case NudgeKind.Reminders: settings.Reminders = false; break;
@@ -75,12 +75,7 @@ public static class NudgeLinkActions
             case NudgeKind.CircleDigest: settings.CircleDigest = false; break;
             case NudgeKind.CircleNews: settings.CircleNews = false; break;
         }
-        settings.UpdatedAt = clock.GetUtcNow();
-        if (db.Entry(settings).State == EntityState.Detached)
-        {
-            db.NotificationSettings.Add(settings);
-        }
-        await db.SaveChangesAsync(cancellationToken);
+        await NotificationSettingsStore.SaveAsync(db, settings, clock, cancellationToken);
         return LinkResult.Done;
     }
 

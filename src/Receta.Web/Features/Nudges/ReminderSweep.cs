@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Receta.Core.Nudges;
 using Receta.Core.Purpose;
 using Receta.Data;
+using Receta.Data.Goals;
 using Receta.Data.Nudges;
 using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
@@ -16,12 +17,9 @@ namespace Receta.Web.Features.Nudges;
 /// kind, habit and time, local date) and the email are saved together, so however many nodes run
 /// this and however often, a reminder goes out once; one due more than an hour ago (an outage) is dropped.
 /// </summary>
-public sealed partial class ReminderSweep(RecetaDbContext db, EmailOutbox outbox, NudgeMail mail, TimeProvider clock, ILogger<ReminderSweep> logger)
+public sealed class ReminderSweep(RecetaDbContext db, EmailOutbox outbox, NudgeMail mail, TimeProvider clock, ILogger<ReminderSweep> logger)
 {
     public const string Kind = "reminder";
-
-    /// <summary>How late a reminder may still go out (after an outage or a stop).</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromHours(1);
 
     private sealed record Due(
         NudgeRecipient To, Guid GoalId, Guid HabitId, string Habit, string Goal, TimeOnly Time, DateOnly Date, DateTimeOffset At)
@@ -57,11 +55,11 @@ public sealed partial class ReminderSweep(RecetaDbContext db, EmailOutbox outbox
                 })
             .ToListAsync(cancellationToken);
         var owners = reminders.Select(r => r.OwnerId).Distinct().ToList();
-        var settings = await db.NotificationSettings.AsNoTracking().Where(s => owners.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
+        var settingsOf = await NotificationSettingsStore.LoadForAsync(db, owners, cancellationToken);
         var found = new List<Due>();
         foreach (var reminder in reminders)
         {
-            var wants = settings.GetValueOrDefault(reminder.OwnerId) ?? new NotificationSettings { UserId = reminder.OwnerId };
+            var wants = settingsOf(reminder.OwnerId);
             if (!wants.Reminders)
             {
                 continue;
@@ -71,12 +69,8 @@ public sealed partial class ReminderSweep(RecetaDbContext db, EmailOutbox outbox
             // Yesterday's too: a reminder late in the evening may still be due past midnight (quiet hours, an outage).
             foreach (var date in new[] { today.AddDays(-1), today })
             {
-                if ((reminder.Weekdays & (1 << (int)date.DayOfWeek)) == 0)
-                {
-                    continue;
-                }
-                var at = NudgeClock.AfterQuietHours(NudgeClock.Instant(date, reminder.Time, zone), wants.QuietFrom, wants.QuietTo, zone);
-                if (at <= now && now - at <= Grace)
+                var at = NudgeClock.DueAt(date, reminder.Time, wants.QuietFrom, wants.QuietTo, zone);
+                if (HabitReminder.FiresOn(reminder.Weekdays, date.DayOfWeek) && NudgeClock.IsDue(at, now))
                 {
                     var to = new NudgeRecipient(reminder.OwnerId, reminder.Email!, reminder.Language, zone);
                     found.Add(new Due(to, reminder.GoalId, reminder.HabitId, reminder.Habit, reminder.Goal, reminder.Time, date, at));
@@ -129,20 +123,6 @@ public sealed partial class ReminderSweep(RecetaDbContext db, EmailOutbox outbox
         {
             UserId = reminder.To.UserId, Kind = Kind, Item = reminder.Item, LocalDate = reminder.Date, CreatedAt = now, EmailId = email.Id,
         });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException exception) when (!DatabaseOutage.IsOutage(exception))
-        {
-            // Another node recorded this reminder between our look and our write: it is sent once, by it.
-            db.ChangeTracker.Clear();
-            LogRaced(logger, reminder.Item, reminder.Date);
-            return false;
-        }
+        return await NudgeRecords.SaveOnceAsync(db, logger, Kind, cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Reminder {Item} for {Date} was recorded by another node")]
-    private static partial void LogRaced(ILogger logger, string item, DateOnly date);
 }

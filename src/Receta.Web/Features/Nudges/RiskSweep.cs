@@ -4,6 +4,7 @@ using Receta.Core.Nudges;
 using Receta.Core.Progress;
 using Receta.Core.Purpose;
 using Receta.Data;
+using Receta.Data.Goals;
 using Receta.Data.Nudges;
 using Receta.Web.Features.Goals;
 using Receta.Web.Features.Progress;
@@ -20,7 +21,7 @@ namespace Receta.Web.Features.Nudges;
 /// goal in 7 days. "Newly" is against the last look (<see cref="GoalWatch"/>): the first look only
 /// records what it saw, so nobody is alerted about a goal the day they start watching it.
 /// </summary>
-public sealed partial class RiskSweep(
+public sealed class RiskSweep(
     RecetaDbContext db, EmailOutbox outbox, NudgeMail mail, GoalHistories histories, GoalViewCache cache, TimeProvider clock, ILogger<RiskSweep> logger)
 {
     public const string Kind = "risk";
@@ -36,35 +37,33 @@ public sealed partial class RiskSweep(
                 from goal in db.Goals.AsNoTracking()
                 join user in db.Users on goal.OwnerId equals user.Id
                 where goal.Status == GoalStatus.Active && goal.TargetDate != null && user.Email != null
-                select new { goal.OwnerId, goal.Id, user.Email, user.Language, user.TimeZone })
+                select new { Goal = goal, user.Email, user.Language, user.TimeZone })
             .ToListAsync(cancellationToken);
-        var owners = goals.Select(g => g.OwnerId).Distinct().ToList();
-        var settings = await db.NotificationSettings.AsNoTracking().Where(s => owners.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
+        var settingsOf = await NotificationSettingsStore.LoadForAsync(db, [.. goals.Select(g => g.Goal.OwnerId).Distinct()], cancellationToken);
         var queued = 0;
-        foreach (var goal in goals)
+        foreach (var owned in goals)
         {
-            var wants = settings.GetValueOrDefault(goal.OwnerId) ?? new NotificationSettings { UserId = goal.OwnerId };
-            var zone = UserTimeZones.FindOrUtc(goal.TimeZone);
+            var wants = settingsOf(owned.Goal.OwnerId);
+            var zone = UserTimeZones.FindOrUtc(owned.TimeZone);
             var today = UserTimeZones.Today(now, zone);
-            var at = NudgeClock.AfterQuietHours(NudgeClock.Instant(today, new TimeOnly(wants.DigestHour, 0), zone), wants.QuietFrom, wants.QuietTo, zone);
-            if (!wants.RiskAlerts || at > now || now - at > ReminderSweep.Grace)
+            if (!wants.RiskAlerts || !NudgeClock.IsDue(NudgeClock.DueAt(today, new TimeOnly(wants.DigestHour, 0), wants.QuietFrom, wants.QuietTo, zone), now))
             {
                 continue;
             }
-            var to = new NudgeRecipient(goal.OwnerId, goal.Email!, goal.Language, zone);
-            queued += await LookAsync(goal.OwnerId, goal.Id, to, today, wants.RiskThreshold, now, cancellationToken) ? 1 : 0;
+            var to = new NudgeRecipient(owned.Goal.OwnerId, owned.Email!, owned.Language, zone);
+            queued += await LookAsync(owned.Goal, to, today, wants.RiskThreshold, now, cancellationToken) ? 1 : 0;
         }
         return queued;
     }
 
-    private async Task<bool> LookAsync(Guid ownerId, Guid goalId, NudgeRecipient to, DateOnly today, double threshold, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> LookAsync(Goal goal, NudgeRecipient to, DateOnly today, double threshold, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var (ownerId, goalId) = (goal.OwnerId, goal.Id);
         var watch = await db.GoalWatches.FirstOrDefaultAsync(w => w.OwnerId == ownerId && w.GoalId == goalId, cancellationToken);
         if (watch?.LookedOn == today)
         {
             return false;
         }
-        var goal = await db.Goals.AsNoTracking().FirstAsync(g => g.OwnerId == ownerId && g.Id == goalId, cancellationToken);
         var scope = new GoalScope(goal, CircleRole.Owner, new CurrentUser(ownerId, CanWrite: false, to.Zone, today));
         var progress = await GetProgress.HandleAsync(scope, today, db, histories, cache);
         var status = progress.Status;
@@ -91,22 +90,9 @@ public sealed partial class RiskSweep(
                 UserId = ownerId, Kind = Kind, Item = goalId.ToString("N"), LocalDate = today, CreatedAt = now, EmailId = email.Id,
             });
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return alert;
-        }
-        catch (DbUpdateException exception) when (!DatabaseOutage.IsOutage(exception))
-        {
-            // Another node looked at this goal today first: its look (and alert) stands.
-            db.ChangeTracker.Clear();
-            LogRaced(logger, goalId, today);
-            return false;
-        }
+        // Another node that looked at this goal today first keeps its look (and alert).
+        return await NudgeRecords.SaveOnceAsync(db, logger, Kind, cancellationToken) && alert;
     }
 
     private static bool IsSlipping(ProgressStatus status) => status is ProgressStatus.Behind or ProgressStatus.OffTrack;
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Goal {GoalId} was looked at by another node on {Date}")]
-    private static partial void LogRaced(ILogger logger, Guid goalId, DateOnly date);
 }

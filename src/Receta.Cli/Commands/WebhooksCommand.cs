@@ -51,7 +51,7 @@ public static class WebhooksCommand
         var url = new Argument<string>("URL") { Description = "The https address that receives the events" };
         var events = new Option<string>("--events")
         {
-            Description = "The events to send, separated by commas: entry.created, entry.deleted, work.logged, habit.checked, habit.skipped, milestone.completed, attempt.recorded, goal.achieved, cheer.received",
+            Description = "The events to send, separated by commas: entry.created, entry.deleted, work.logged, habit.checked, habit.skipped, milestone.completed, attempt.recorded, goal.achieved, goal.statusChanged, cheer.received",
             Required = true,
         };
         var goal = new Option<string>("--goal") { Description = "Only this goal's events (an id or a piece of its title)" };

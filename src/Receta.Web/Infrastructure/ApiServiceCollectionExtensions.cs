@@ -50,6 +50,7 @@ public static class ApiServiceCollectionExtensions
         services.AddMemoryCache(options => options.SizeLimit = 5_000_000);
         services.AddSingleton<GoalViewCache>();
         services.AddSingleton<GoalHistories>();
+        services.AddScoped<GoalWriter>();
         return services;
     }
 

@@ -8,14 +8,24 @@ namespace Receta.Web.Infrastructure;
 /// which every change under the goal raises in the same transaction, so a node never serves a view
 /// older than the goal row it just read, and several nodes need no shared cache to agree.
 /// </summary>
-public sealed class GoalViewCache(IMemoryCache cache)
+public sealed class GoalViewCache(IMemoryCache? cache)
 {
+    /// <summary>
+    /// Computes every time and keeps nothing: for a view of a change not committed yet, which a node
+    /// must never serve under the version it raised if the change is rolled back.
+    /// </summary>
+    public static GoalViewCache None { get; } = new(null);
+
     private static readonly TimeSpan SlidingExpiration = TimeSpan.FromMinutes(10);
 
     public async Task<T> GetOrCreateAsync<T>(Goal goal, string view, object? argument, Func<Task<T>> create, Func<T, long>? sizeOf = null)
     {
         ArgumentNullException.ThrowIfNull(goal);
         ArgumentNullException.ThrowIfNull(create);
+        if (cache is null)
+        {
+            return await create();
+        }
         var key = (goal.Id, goal.Version, view, argument);
         if (cache.TryGetValue(key, out T? cached) && cached is not null)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Receta.Data;
+using Receta.Data.Goals;
 
 namespace Receta.Web.Infrastructure;
 
@@ -22,8 +23,8 @@ public sealed class GoalWriteFilter : IEndpointFilter
             return await next(context);
         }
 
-        var db = http.RequestServices.GetRequiredService<RecetaDbContext>();
-        var written = await GoalWrite.RunAsync(scope, db, async () =>
+        var writer = http.RequestServices.GetRequiredService<GoalWriter>();
+        var written = await writer.RunAsync(scope, async () =>
         {
             var result = await next(context);
             return (result, result is not IStatusCodeHttpResult { StatusCode: >= 400 });
@@ -32,18 +33,28 @@ public sealed class GoalWriteFilter : IEndpointFilter
     }
 }
 
-/// <summary>The transaction of <see cref="GoalWriteFilter"/>, for changes made outside an API endpoint (a page's form).</summary>
-public static class GoalWrite
+/// <summary>
+/// Something that must happen in every goal's write transaction, whoever writes (an API endpoint, a
+/// page's form, an email's button): before the change it may look at the goal as the last change left
+/// it (the goal locked), and it answers what to do once the change succeeded, still before the commit,
+/// so that what it writes stands or falls with the change. Null when it has nothing to do.
+/// </summary>
+public interface IGoalWriteObserver
+{
+    Task<Func<CancellationToken, Task>?> BeforeChangeAsync(Goal goal, RecetaDbContext db, CancellationToken cancellationToken);
+}
+
+/// <summary>The transaction of <see cref="GoalWriteFilter"/>, also for changes made outside an API endpoint (a page's form, an email's button).</summary>
+public sealed class GoalWriter(RecetaDbContext db, IEnumerable<IGoalWriteObserver> observers)
 {
     /// <summary>
     /// Raises the goal's version (taking its lock), runs <paramref name="change"/>, and commits only
     /// when it reports success. <c>Locked</c> is false when the goal no longer exists: nothing ran.
     /// </summary>
-    public static async Task<(bool Locked, T? Result)> RunAsync<T>(
-        GoalScope scope, RecetaDbContext db, Func<Task<(T Result, bool Succeeded)>> change, CancellationToken cancellationToken)
+    public async Task<(bool Locked, T? Result)> RunAsync<T>(
+        GoalScope scope, Func<Task<(T Result, bool Succeeded)>> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
         var goal = scope.Goal;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -54,10 +65,22 @@ public static class GoalWrite
             return (false, default);
         }
         await db.Entry(goal).ReloadAsync(cancellationToken);
+        List<Func<CancellationToken, Task>> afterwards = [];
+        foreach (var observer in observers)
+        {
+            if (await observer.BeforeChangeAsync(goal, db, cancellationToken) is { } then)
+            {
+                afterwards.Add(then);
+            }
+        }
 
         var (result, succeeded) = await change();
         if (succeeded)
         {
+            foreach (var then in afterwards)
+            {
+                await then(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         return (true, result);

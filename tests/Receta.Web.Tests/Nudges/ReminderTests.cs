@@ -47,11 +47,14 @@ public abstract partial class ReminderTests(RecetaApp shared)
         await page.AssertStatusAsync(HttpStatusCode.OK);
         Assert.Contains("Mark as done", await page.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
         Assert.Empty(await ChecksAsync(user, goal, habit));
+        Assert.False(await WorkIngredientAsync(user, goal));
 
         using var pressed = await anonymous.PostAsync(done, new FormUrlEncodedContent([]), Cancellation);
         Assert.Equal(HttpStatusCode.SeeOther, pressed.StatusCode);
         Assert.Equal($"{done}?result=done", pressed.Headers.Location?.OriginalString);
         Assert.Equal(["2025-03-01"], await ChecksAsync(user, goal, habit));
+        // The scorecard read just before now counts the tick as this week's work.
+        Assert.True(await WorkIngredientAsync(user, goal));
         using var shown = await anonymous.GetAsync(pressed.Headers.Location, Cancellation);
         Assert.Contains("is checked for", await shown.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
     }
@@ -179,6 +182,10 @@ public abstract partial class ReminderTests(RecetaApp shared)
 
     private static async Task<string> AddHabitAsync(TestUser user, string goal, string title, object reminders) =>
         Id(await PostAsync(user, $"/api/v1/goals/{goal}/habits", new { title, times = 1, perDays = 1, reminders }));
+
+    private static async Task<bool> WorkIngredientAsync(TestUser user, string goal) =>
+        (await GetJsonAsync(user, $"/api/v1/goals/{goal}/recipe?asOf=2025-03-01")).GetProperty("ingredients").EnumerateArray()
+            .Single(i => i.GetProperty("key").GetString() == "work").GetProperty("satisfied").GetBoolean();
 
     private static async Task<string[]> ChecksAsync(TestUser user, string goal, string habit) =>
         [.. (await GetJsonAsync(user, $"/api/v1/goals/{goal}/habits/{habit}?asOf=2025-03-31")).GetProperty("checks").EnumerateArray().Select(d => d.GetString()!)];

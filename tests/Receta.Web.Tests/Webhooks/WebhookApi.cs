@@ -13,7 +13,7 @@ internal static class WebhookApi
     public static readonly string[] AllEvents =
     [
         "entry.created", "entry.deleted", "work.logged", "habit.checked", "habit.skipped",
-        "milestone.completed", "attempt.recorded", "goal.achieved", "cheer.received",
+        "milestone.completed", "attempt.recorded", "goal.achieved", "goal.statusChanged", "cheer.received",
     ];
 
     public static async Task<JsonElement> CreateAsync(TestUser user, string url, string[]? events = null, string? goalId = null)
@@ -32,7 +32,7 @@ internal static class WebhookApi
             measure = new { unit = "books", start = 0, target = 50, aggregation = "sum" },
         });
 
-    /// <summary>The account's outbox, oldest first.</summary>
+    /// <summary>The account's outbox, by id: oldest first, though messages of one instant of the test clock come in no set order.</summary>
     public static async Task<List<WebhookMessage>> OutboxAsync(RecetaApp app, TestUser user)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Receta.Data;
 using Receta.Data.Goals;
 using Receta.Testing;
+using Receta.Web.Features.Webhooks;
 using static Receta.Web.Tests.Goals.GoalTests;
 using static Receta.Web.Tests.Webhooks.WebhookApi;
 
@@ -76,6 +77,21 @@ public abstract class WebhookTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task Create_HostNameResolvingToAnInnerAddress_Returns400NamingUrl()
+    {
+        var user = await app.CreateUserAsync();
+        // The machine's own name resolves to one of its addresses: loopback, or a private network's in a container.
+        var url = $"https://{Dns.GetHostName()}/hook";
+        Assert.DoesNotContain(await Dns.GetHostAddressesAsync(Dns.GetHostName(), Cancellation), WebhookAddresses.IsPublic);
+
+        using var response = await user.Api.PostJsonAsync("/api/v1/webhooks", new { url, events = new[] { "entry.created" } });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "url");
+        Assert.Contains("resolves to a private", await response.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+        Assert.Empty((await GetJsonAsync(user, "/api/v1/webhooks")).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Create_PublicAddressLiteral_Returns201()
     {
         var user = await app.CreateUserAsync();
@@ -87,7 +103,7 @@ public abstract class WebhookTests(RecetaApp app)
     [InlineData("""{"url":"https://receiver.example/hook","events":[]}""", "events")]
     [InlineData("""{"url":"https://receiver.example/hook"}""", "events")]
     [InlineData("""{"url":"https://receiver.example/hook","events":["entry.created","goal.exploded"]}""", "events")]
-    [InlineData("""{"url":"https://receiver.example/hook","events":["entry.created","entry.created","entry.created","entry.created","entry.created","entry.created","entry.created","entry.created","entry.created","entry.created"]}""", "events")]
+    [InlineData("""{"url":"https://receiver.example/hook","events":["entry.created","entry.created","entry.created","entry.created","entry.created","entry.created","entry.created","entry.created","entry.created","entry.created","entry.created"]}""", "events")]
     [InlineData("""{"url":"https://receiver.example/hook","events":"entry.created"}""", "events")]
     [InlineData("""{"url":"https://receiver.example/hook","events":["entry.created"],"goalId":"not-a-goal"}""", "goalId")]
     [InlineData("""{"events":["entry.created"]}""", "url")]
@@ -193,13 +209,53 @@ public abstract class WebhookTests(RecetaApp app)
         }
 
         var outbox = await OutboxAsync(app, user);
-        Assert.Equal(AllEvents.Order(), outbox.Select(m => m.Type).Order());
+        // Whether these writes move the progress status is not this test's matter: goal.statusChanged has one of its own.
+        Assert.Equal(AllEvents.Where(e => e != "goal.statusChanged").Order(), outbox.Select(m => m.Type).Where(t => t != "goal.statusChanged").Order());
         var created = JsonDocument.Parse(outbox.Single(m => m.Type == "entry.created").Body).RootElement;
         Assert.Equal($"msg_{outbox.Single(m => m.Type == "entry.created").Id:N}", created.GetProperty("id").GetString());
         Assert.Equal(Id(goal), created.GetProperty("goalId").GetString());
         Assert.Equal(Id(entry), Id(created.GetProperty("data")));
         Assert.Equal(3, created.GetProperty("data").GetProperty("value").GetDouble());
         Assert.Equal(RecetaApp.StartInstant, created.GetProperty("occurredAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Writes_ThatMoveTheProgressStatus_EachPutOneGoalStatusChanged_OthersNone()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = await CreateMeasuredGoalAsync(user);
+        var path = $"/api/v1/goals/{Id(goal)}";
+        await CreateAsync(user, PublicUrl, ["goal.statusChanged"]);
+        // Read first, as a page would: the status before the change then comes from the cache.
+        var first = (await GetJsonAsync(user, $"{path}/progress")).GetProperty("status").GetString();
+
+        var big = await PostAsync(user, $"{path}/entries", new { date = "2025-02-01", value = 40 });
+        await PostAsync(user, $"{path}/entries", new { date = "2025-02-02", value = 1 });
+        using (var refused = await user.Api.PostJsonAsync($"{path}/entries", new { date = "3100-01-01", value = -40 }))
+        {
+            await refused.AssertProblemAsync(HttpStatusCode.BadRequest, "date");
+        }
+
+        var moved = Assert.Single(await OutboxAsync(app, user));
+        Assert.Equal("goal.statusChanged", moved.Type);
+        var data = JsonDocument.Parse(moved.Body).RootElement.GetProperty("data");
+        Assert.Equal(first, data.GetProperty("previousStatus").GetString());
+        Assert.Equal("ahead", data.GetProperty("status").GetString());
+        Assert.Equal((await GetJsonAsync(user, $"{path}/progress")).GetProperty("status").GetString(), data.GetProperty("status").GetString());
+        Assert.Equal("2025-03-01", data.GetProperty("asOf").GetString());
+        Assert.Equal(Id(goal), Id(data));
+
+        // Back, with no read in between: the status before is computed, not cached.
+        using (var deleted = await user.Api.DeleteAsync($"{path}/entries/{Id(big)}", Cancellation))
+        {
+            await deleted.AssertStatusAsync(HttpStatusCode.NoContent);
+        }
+        // Both messages bear the same instant of the test's clock, so their ids do not order them: look for the new one.
+        var back = Assert.Single(await OutboxAsync(app, user), m => m.Id != moved.Id);
+        var backData = JsonDocument.Parse(back.Body).RootElement.GetProperty("data");
+        Assert.Equal("ahead", backData.GetProperty("previousStatus").GetString());
+        Assert.Equal(first, backData.GetProperty("status").GetString());
+        Assert.NotEqual("ahead", first);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Receta.Core.Circle;
-using Receta.Data;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Goals;
@@ -25,8 +24,8 @@ public static class GoalForm
         {
             return Refuse(http, Failure.Forbidden("Your role on this goal does not allow this."));
         }
-        var db = http.RequestServices.GetRequiredService<RecetaDbContext>();
-        var (locked, outcome) = await GoalWrite.RunAsync(scope, db, async () =>
+        var writer = http.RequestServices.GetRequiredService<GoalWriter>();
+        var (locked, outcome) = await writer.RunAsync(scope, async () =>
         {
             var result = await change();
             return (result, result.Succeeded);

@@ -23,10 +23,12 @@ public enum LinkResult
 /// </summary>
 public static class NudgeLinkActions
 {
-    public static async Task<LinkResult> DoneAsync(string token, NudgeLinks links, RecetaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<LinkResult> DoneAsync(
+        string token, NudgeLinks links, RecetaDbContext db, GoalWriter writer, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(writer);
         if (links.ReadDone(token) is not { } link)
         {
             return LinkResult.Invalid;
@@ -43,7 +45,16 @@ public static class NudgeLinkActions
         {
             return LinkResult.Gone;
         }
-        var checkedDay = await CheckHabit.HandleAsync(goal, link.HabitId.ToString(), new CheckHabitRequest(link.Date), db);
+        // A change under the goal like any other: its version raised (so no node serves a view without the tick) and its observers told.
+        var (locked, checkedDay) = await writer.RunAsync(goal, async () =>
+        {
+            var result = await CheckHabit.HandleAsync(goal, link.HabitId.ToString(), new CheckHabitRequest(link.Date), db);
+            return (result, result.Succeeded);
+        }, cancellationToken);
+        if (!locked)
+        {
+            return LinkResult.Gone;
+        }
         return checkedDay.Failure switch
         {
             null => LinkResult.Done,
@@ -87,8 +98,8 @@ public static class NudgeLinkActions
     public static void MapNudgeLinks(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/nudges/done/{token}", async (string token, NudgeLinks links, RecetaDbContext db, TimeProvider clock, HttpContext http) =>
-                await AnswerAsync(http, $"/nudges/done/{token}", await DoneAsync(token, links, db, clock, http.RequestAborted)))
+        app.MapPost("/nudges/done/{token}", async (string token, NudgeLinks links, RecetaDbContext db, GoalWriter writer, TimeProvider clock, HttpContext http) =>
+                await AnswerAsync(http, $"/nudges/done/{token}", await DoneAsync(token, links, db, writer, clock, http.RequestAborted)))
             .AllowAnonymous().DisableAntiforgery().WithOrder(-1).ExcludeFromDescription();
         app.MapPost("/unsubscribe/{token}", async (string token, NudgeLinks links, RecetaDbContext db, TimeProvider clock, HttpContext http) =>
                 await AnswerAsync(http, $"/unsubscribe/{token}", await UnsubscribeAsync(token, links, db, clock, http.RequestAborted)))

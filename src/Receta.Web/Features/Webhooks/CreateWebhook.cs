@@ -39,6 +39,10 @@ public static class CreateWebhook
         {
             errors.Add("url", refusal);
         }
+        else if (!options.AllowPrivateNetworks && await WebhookAddresses.ResolvedRefusalAsync(url) is { } resolved)
+        {
+            errors.Add("url", resolved);
+        }
         var events = ReadEvents(request.Events, errors);
         if (errors.Any)
         {

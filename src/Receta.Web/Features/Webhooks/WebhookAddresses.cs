@@ -5,7 +5,7 @@ namespace Receta.Web.Features.Webhooks;
 
 /// <summary>
 /// Which addresses a webhook may reach when private networks are not allowed: public unicast only.
-/// Checked on the URL when a webhook is made, and on every address its host resolves to at each send
+/// Checked on the URL and the addresses its host resolves to when a webhook is made, and again on every address its host resolves to at each send
 /// (<see cref="WebhookClient"/>), so that a name pointed at an inner address later (DNS rebinding) is caught.
 /// </summary>
 public static class WebhookAddresses
@@ -41,6 +41,36 @@ public static class WebhookAddresses
             return $"'url' may not point at a private, loopback, link-local or otherwise non-public address ({address}).";
         }
         return null;
+    }
+
+    /// <summary>How long making a webhook waits for its host's name to resolve.</summary>
+    private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Why the host name of <paramref name="url"/> (one <see cref="Refusal"/> let through) may not be a
+    /// webhook's, or null: it resolves to an address that is not public. A name that does not resolve
+    /// (yet), or not within 3 seconds, passes here: each send resolves it again and refuses it then.
+    /// </summary>
+    public static async Task<string?> ResolvedRefusalAsync(string url)
+    {
+        var host = new Uri(url).IdnHost;
+        if (IPAddress.TryParse(host, out _))
+        {
+            return null;
+        }
+        using var timeout = new CancellationTokenSource(ResolveTimeout);
+        IPAddress[] addresses;
+        try
+        {
+            addresses = await Dns.GetHostAddressesAsync(host, timeout.Token);
+        }
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException)
+        {
+            return null;
+        }
+        return addresses.FirstOrDefault(a => !IsPublic(a)) is { } inner
+            ? $"'url' names a host that resolves to a private, loopback, link-local or otherwise non-public address ({inner})."
+            : null;
     }
 
     /// <summary>

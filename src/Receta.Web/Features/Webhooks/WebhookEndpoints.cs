@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Webhooks;
 
@@ -15,12 +16,13 @@ public static class WebhookEndpoints
         ListWebhookDeliveries.Map(webhooks);
     }
 
-    /// <summary>The <c>Webhooks:*</c> settings, the event outbox on every save, the delivery client and the sender the scheduler's job runs.</summary>
+    /// <summary>The <c>Webhooks:*</c> settings, the event outbox on every save and around every goal change, the delivery client and the sender the scheduler's job runs.</summary>
     public static IServiceCollection AddRecetaWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.Configure<WebhookOptions>(configuration.GetSection("Webhooks"));
         services.AddSingleton<ISaveChangesInterceptor, WebhookEvents>();
+        services.AddSingleton<IGoalWriteObserver, GoalStatusEvents>();
         services.AddSingleton<WebhookClient>();
         services.AddScoped<WebhookSender>();
         return services;

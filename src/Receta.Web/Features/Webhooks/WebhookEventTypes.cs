@@ -11,17 +11,14 @@ public static class WebhookEventTypes
     public const string MilestoneCompleted = "milestone.completed";
     public const string AttemptRecorded = "attempt.recorded";
     public const string GoalAchieved = "goal.achieved";
+    public const string GoalStatusChanged = "goal.statusChanged";
     public const string CheerReceived = "cheer.received";
 
-    /// <summary>
-    /// Every type a webhook may ask for, in the order forms list them. <c>goal.statusChanged</c> of
-    /// connections.md §5 is not among them yet: it needs the progress status before and after each write,
-    /// which no write path computes today.
-    /// </summary>
+    /// <summary>Every type a webhook may ask for, in the order forms list them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         EntryCreated, EntryDeleted, WorkLogged, HabitChecked, HabitSkipped,
-        MilestoneCompleted, AttemptRecorded, GoalAchieved, CheerReceived,
+        MilestoneCompleted, AttemptRecorded, GoalAchieved, GoalStatusChanged, CheerReceived,
     ];
 
     /// <summary>The stored, space-separated form of a webhook's types.</summary>

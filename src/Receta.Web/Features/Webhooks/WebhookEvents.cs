@@ -135,28 +135,36 @@ public sealed class WebhookEvents(TimeProvider clock, IOptions<JsonOptions> json
         var added = Pending.GetOrCreateValue(db);
         foreach (var change in events)
         {
-            foreach (var webhook in webhooks.Where(w => w.OwnerId == change.OwnerId
-                && (w.GoalId is null || w.GoalId == change.GoalId)
-                && WebhookEventTypes.Parse(w.Events).Contains(change.Type)))
+            foreach (var webhook in webhooks.Where(w => w.OwnerId == change.OwnerId && Wants(w, change.GoalId, change.Type)))
             {
-                var id = Guid.CreateVersion7(now);
-                var body = JsonSerializer.Serialize(
-                    new { id = WebhookSender.EventId(id), type = change.Type, occurredAt = now, goalId = change.GoalId, data = change.Data },
-                    json.Value.SerializerOptions);
-                var message = new WebhookMessage
-                {
-                    OwnerId = change.OwnerId,
-                    Id = id,
-                    WebhookId = webhook.Id,
-                    Type = change.Type,
-                    Body = body,
-                    OccurredAt = now,
-                    NextAttemptAt = now,
-                };
-                db.WebhookMessages.Add(message);
-                added.Add(message);
+                added.Add(Queue(db, webhook, change.Type, change.GoalId, change.Data, now, json.Value.SerializerOptions));
             }
         }
+    }
+
+    /// <summary>Whether the webhook asks for events of that type on that goal.</summary>
+    internal static bool Wants(Webhook webhook, Guid goalId, string type) =>
+        (webhook.GoalId is null || webhook.GoalId == goalId) && WebhookEventTypes.Parse(webhook.Events).Contains(type);
+
+    /// <summary>Adds the message of one event for one webhook to the save in progress (the outbox), its body as it will be sent.</summary>
+    internal static WebhookMessage Queue(
+        RecetaDbContext db, Webhook webhook, string type, Guid goalId, object data, DateTimeOffset now, JsonSerializerOptions options)
+    {
+        var id = Guid.CreateVersion7(now);
+        var body = JsonSerializer.Serialize(
+            new { id = WebhookSender.EventId(id), type, occurredAt = now, goalId, data }, options);
+        var message = new WebhookMessage
+        {
+            OwnerId = webhook.OwnerId,
+            Id = id,
+            WebhookId = webhook.Id,
+            Type = type,
+            Body = body,
+            OccurredAt = now,
+            NextAttemptAt = now,
+        };
+        db.WebhookMessages.Add(message);
+        return message;
     }
 
     /// <summary>The event a tracked change makes, if any; its data is what the API answers for the item.</summary>

@@ -285,7 +285,7 @@ public static class LoopCsvReader
         }
         var name = row[columns.Name].ToString();
         var unit = columns.Unit is { } unitColumn ? row[unitColumn].ToString() : null;
-        return (position, new LoopHabit($"{position:D3} {name}", name, type, numerator, denominator, unit, target, place));
+        return (position, new LoopHabit(string.Create(CultureInfo.InvariantCulture, $"{position:D3} {name}"), name, type, numerator, denominator, unit, target, place));
     }
 
     private static long? Integer(SepReader.Row row, int column, string place, string columnName, ImportProblems problems)

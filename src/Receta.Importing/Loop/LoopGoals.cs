@@ -1,3 +1,4 @@
+using System.Globalization;
 using Receta.Core.Purpose;
 
 namespace Receta.Importing.Loop;
@@ -111,7 +112,7 @@ internal sealed class LoopGoals(ImportContext context)
                 continue;
             }
             sum += amount;
-            entries.Add(new ImportedEntry($"{habit.Key}/{day.Date:yyyy-MM-dd}", day.Date, amount, ImportRules.Note(day.Note, Problems)));
+            entries.Add(new ImportedEntry(string.Create(CultureInfo.InvariantCulture, $"{habit.Key}/{day.Date:yyyy-MM-dd}"), day.Date, amount, ImportRules.Note(day.Note, Problems)));
         }
         entries.Sort((left, right) => left.Date.CompareTo(right.Date));
 

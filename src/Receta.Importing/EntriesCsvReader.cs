@@ -64,7 +64,7 @@ public static class EntriesCsvReader
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException)
         {
-            problems.Error(FileName, $"The file cannot be read as CSV: {exception.Message}");
+            problems.Error(FileName, ImportTexts.CsvUnreadable.With(exception.Message));
             return null;
         }
     }
@@ -77,7 +77,7 @@ public static class EntriesCsvReader
         }
         catch (InvalidDataException exception)
         {
-            problems.Error(FileName, $"The file is not valid CSV: {exception.Message}");
+            problems.Error(FileName, ImportTexts.CsvInvalid.With(exception.Message));
             return false;
         }
     }
@@ -101,7 +101,7 @@ public static class EntriesCsvReader
         var columns = new EntryColumns(IndexOf("date"), IndexOf("value"), IndexOf("note"));
         if (columns.Date < 0 || columns.Value < 0)
         {
-            problems.Error($"{FileName}, line 1", "The first line must be the header date,value (and optionally note).");
+            problems.Error(AtLine(1), ImportTexts.EntriesHeader);
             return null;
         }
         return columns;
@@ -110,22 +110,23 @@ public static class EntriesCsvReader
     private static ImportedEntry? Parse(SepReader.Row row, EntryColumns columns, bool valueRequired, ImportProblems problems)
     {
         var line = row.LineNumberFrom;
+        if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+        {
+            return null;
+        }
+        var place = AtLine(line);
         if (row.ColCount <= Math.Max(columns.Date, columns.Value))
         {
-            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
-            {
-                return null;
-            }
-            problems.Error($"{FileName}, line {line}", "The line has fewer columns than the header.");
+            problems.Error(place, ImportTexts.FewerColumns);
             return null;
         }
         var dateText = row[columns.Date].Span.Trim();
         if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            problems.Error($"{FileName}, line {line}, date", $"'{Shorten(dateText)}' is not a date of the form YYYY-MM-DD.");
+            problems.Error($"{place}, date", ImportTexts.EntriesDate.With(Shorten(dateText)));
             return null;
         }
-        if (!ImportRules.CheckDate(date, $"{FileName}, line {line}, date", problems))
+        if (!ImportRules.CheckDate(date, $"{place}, date", problems))
         {
             return null;
         }
@@ -135,10 +136,10 @@ public static class EntriesCsvReader
         {
             if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             {
-                problems.Error($"{FileName}, line {line}, value", $"'{Shorten(valueText)}' is not a number.");
+                problems.Error($"{place}, value", ImportTexts.NotANumber.With($"'{Shorten(valueText)}'"));
                 return null;
             }
-            if (!ImportRules.CheckValue(number, $"{FileName}, line {line}, value", problems))
+            if (!ImportRules.CheckValue(number, $"{place}, value", problems))
             {
                 return null;
             }
@@ -146,7 +147,7 @@ public static class EntriesCsvReader
         }
         else if (valueRequired)
         {
-            problems.Error($"{FileName}, line {line}, value", "A value is required: the goal's measure adds up values.");
+            problems.Error($"{place}, value", ImportTexts.ValueRequired);
             return null;
         }
         var note = columns.Note >= 0 && columns.Note < row.ColCount ? ImportRules.Note(row[columns.Note].ToString(), problems) : null;
@@ -171,6 +172,8 @@ public static class EntriesCsvReader
         // The line zero-padded, so that keys sort in file order and a million of them append to the index.
         return string.Create(CultureInfo.InvariantCulture, $"{line:D10}:{hash:x16}");
     }
+
+    private static string AtLine(int line) => $"{FileName}, {ImportTexts.AtLine.With(line)}";
 
     private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : $"{text[..40]}…";
 }

@@ -5,6 +5,11 @@ namespace Receta.Importing;
 /// <see cref="MaxErrors"/> are kept, each naming its place); ignored items are counted and
 /// explained once per kind; warnings tell what was read differently from the source.
 /// </summary>
+/// <remarks>
+/// The texts are in the language of the thread's current UI culture (numbers in its current
+/// culture) when they are recorded, and the counts of <see cref="Warnings"/> when it is read: the
+/// web app runs an import in the language of the request that started it and stores them so.
+/// </remarks>
 public sealed class ImportProblems
 {
     public const int MaxErrors = 20;
@@ -36,7 +41,7 @@ public sealed class ImportProblems
                 .ToList();
             return all.Count <= MaxWarnings
                 ? all
-                : [.. all.Take(MaxWarnings - 1), $"… and {all.Count - (MaxWarnings - 1):N0} more warnings."];
+                : [.. all.Take(MaxWarnings - 1), ImportTexts.MoreWarnings.With(all.Count - (MaxWarnings - 1))];
         }
     }
 
@@ -60,7 +65,7 @@ public sealed class ImportProblems
     /// <summary>Says that something was read differently from the source; the same text is told once, with a count.</summary>
     public void Warn(string text) => warningsByText[text] = warningsByText.GetValueOrDefault(text) + 1;
 
-    private static string Times(int count) => count == 1 ? "1 time" : $"{count:N0} times";
+    private static string Times(int count) => count == 1 ? ImportTexts.TimesOne : ImportTexts.TimesMany.With(count);
 }
 
 /// <summary>An error of the file: <see cref="Where"/> names file, line or record, and field.</summary>

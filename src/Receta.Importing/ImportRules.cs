@@ -1,3 +1,4 @@
+using System.Globalization;
 using Receta.Contracts;
 
 namespace Receta.Importing;
@@ -25,7 +26,7 @@ public static class ImportRules
         {
             return true;
         }
-        problems.Error(where, $"The date {date:yyyy-MM-dd} is outside 1900–2999.");
+        problems.Error(where, ImportTexts.DateOutsideRange.With(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         return false;
     }
 
@@ -37,7 +38,7 @@ public static class ImportRules
         {
             return true;
         }
-        problems.Error(where, $"The value {value} is not a number within ±1e12.");
+        problems.Error(where, ImportTexts.ValueOutsideRange.With(value));
         return false;
     }
 
@@ -54,7 +55,7 @@ public static class ImportRules
         {
             return trimmed;
         }
-        problems.Warn($"Titles longer than {MaxTitleLength} characters were cut to {MaxTitleLength}.");
+        problems.Warn(ImportTexts.TitlesCut.With(MaxTitleLength));
         return Cut(trimmed, MaxTitleLength);
     }
 
@@ -71,7 +72,7 @@ public static class ImportRules
         {
             return trimmed;
         }
-        problems.Warn($"Notes longer than {MaxTextLength:N0} characters were cut to {MaxTextLength:N0}.");
+        problems.Warn(ImportTexts.NotesCut.With(MaxTextLength));
         return Cut(trimmed, MaxTextLength);
     }
 

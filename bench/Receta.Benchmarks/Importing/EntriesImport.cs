@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Receta.Core.Purpose;
 using Receta.Data;
 using Receta.Data.Accounts;
@@ -10,6 +11,7 @@ using Receta.Data.Goals;
 using Receta.Data.Importing;
 using Receta.Importing;
 using Receta.Web.Features.Importing;
+using Receta.Web.Infrastructure;
 
 namespace Receta.Benchmarks.Importing;
 
@@ -46,6 +48,7 @@ internal static class EntriesImport
                 ["Database:Provider"] = provider,
                 ["ConnectionStrings:Receta"] = connectionString,
             }).Build())
+            .AddRecetaLocalization()
             .BuildServiceProvider();
 
     /// <summary>Migrates an empty database and adds the account and the goal the entries go under.</summary>
@@ -72,7 +75,8 @@ internal static class EntriesImport
         var job = new ImportJob { OwnerId = OwnerId, Id = Guid.CreateVersion7(), Format = ImportFormats.EntriesCsv };
         var problems = new ImportProblems();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var writer = new ImportWriter(db, job, goal, DateOnly.FromDateTime(DateTime.UtcNow), DateTimeOffset.UtcNow, problems);
+        var texts = scope.ServiceProvider.GetRequiredService<IStringLocalizer<ImportRunner>>();
+        var writer = new ImportWriter(db, job, goal, DateOnly.FromDateTime(DateTime.UtcNow), DateTimeOffset.UtcNow, problems, texts);
         await writer.WriteEntriesAsync(goal, EntriesCsvReader.Read(csv, valueRequired: true, problems, CancellationToken.None), CancellationToken.None);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

@@ -33,7 +33,13 @@ public sealed class ImportJob
     /// <summary>Items left out on purpose (derived days, templates, a running interval…).</summary>
     public long Ignored { get; set; }
 
+    /// <summary>
+    /// What was read differently or left out, in the language of the request that started the
+    /// import (English or Spanish), as it was written then: a reader in another language reads them so.
+    /// </summary>
     public List<string> Warnings { get; set; } = [];
+
+    /// <summary>Why the import failed, in the language of the request that started it, like <see cref="Warnings"/>.</summary>
     public List<ImportJobError> Errors { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
 

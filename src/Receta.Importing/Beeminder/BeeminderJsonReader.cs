@@ -13,11 +13,6 @@ namespace Receta.Importing.Beeminder;
 /// </summary>
 public static partial class BeeminderJsonReader
 {
-    private const string DummyDatapoints = "Beeminder's dummy datapoints (made by Beeminder, not data)";
-    private const string InitialDatapoints = "Beeminder's initial datapoints (the goal's start value is imported instead)";
-    private const string DerailDatapoints = "Beeminder's #DERAIL datapoints (markers of a derailment)";
-    private const string SelfDestructDatapoints = "Beeminder's #SELFDESTRUCT datapoints (pessimistic presumptions)";
-
     private const double SecondsPerDay = 86_400;
 
     // butil.js BDUSK, 2099-12-31 23:59:59 UTC: the date beebrain gives a flat road that never reaches its value.
@@ -32,7 +27,7 @@ public static partial class BeeminderJsonReader
         ArgumentNullException.ThrowIfNull(context);
         var bundle = new ImportBundle();
         var file = new BeeminderFile(bundle, context);
-        if (JsonRecords.Read(path, "datapoint", bundle.Problems, file.Add, context.CancellationToken) == JsonLayout.Array)
+        if (JsonRecords.Read(path, ImportTexts.RecordDatapoint, bundle.Problems, file.Add, context.CancellationToken) == JsonLayout.Array)
         {
             bundle.NeedsGoal = true;
             file.DatapointsGoal();
@@ -72,7 +67,7 @@ public static partial class BeeminderJsonReader
             }
             else
             {
-                Problems.Error($"line {record.Line}", "A Beeminder file holds one goal (or one array of datapoints); a second value follows it here.");
+                Problems.Error(ImportTexts.AtLine.With(record.Line), ImportTexts.BeeminderSecondValue);
             }
         }
 
@@ -89,7 +84,7 @@ public static partial class BeeminderJsonReader
 
         private void AddGoal(JsonElement value)
         {
-            if (!JsonFields.TryOpen(value, "goal", Problems, out var goal))
+            if (!JsonFields.TryOpen(value, ImportTexts.AtGoal, Problems, out var goal))
             {
                 return;
             }
@@ -108,7 +103,7 @@ public static partial class BeeminderJsonReader
             var key = NotBlank(id) ?? NotBlank(slug);
             if (key is null)
             {
-                goal.Error("id", "A Beeminder goal needs its id or its slug.");
+                goal.Error("id", ImportTexts.BeeminderGoalKey);
                 return;
             }
             if (!TryReadRoad(goal, rateUnit, out var road))
@@ -144,7 +139,7 @@ public static partial class BeeminderJsonReader
                     {
                         context.CancellationToken.ThrowIfCancellationRequested();
                     }
-                    AddDatapoint(point, string.Create(CultureInfo.InvariantCulture, $"goal, datapoints[{index}]"), imported);
+                    AddDatapoint(point, string.Create(CultureInfo.InvariantCulture, $"{goal.Where}, datapoints[{index}]"), imported);
                     index++;
                 }
             }
@@ -200,7 +195,7 @@ public static partial class BeeminderJsonReader
             }
             else if (rows.Count < 2)
             {
-                goal.Error(fullroad is null ? "roadall" : "fullroad", "The road needs its start row and its end row.");
+                goal.Error(fullroad is null ? "roadall" : "fullroad", ImportTexts.BeeminderRoadEnds);
                 return false;
             }
             var filled = new List<(double Time, double Value, string Where)>(rows.Count);
@@ -230,7 +225,7 @@ public static partial class BeeminderJsonReader
                 var where = string.Create(CultureInfo.InvariantCulture, $"{goal.At(field)}[{index}]");
                 if (row.ValueKind != JsonValueKind.Array || row.GetArrayLength() < 3)
                 {
-                    Problems.Error(where, "A road row is an array of date, value and rate.");
+                    Problems.Error(where, ImportTexts.BeeminderRoadRow);
                     return false;
                 }
                 if (!TryReadRowTime(row[0], where, out var time)
@@ -259,7 +254,7 @@ public static partial class BeeminderJsonReader
             }
             if (!DateOnly.TryParseExact(text, ["yyyyMMdd", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                Problems.Error(where, $"\"{JsonFields.Shorten(text)}\" is not a date: expected Unix seconds or a daystamp like 20250313.");
+                Problems.Error(where, ImportTexts.BeeminderNotRowDate.With(JsonFields.Shorten(text)));
                 return false;
             }
             time = (day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - DateTime.UnixEpoch).TotalSeconds;
@@ -291,7 +286,7 @@ public static partial class BeeminderJsonReader
         {
             if (rows[0] is not { Time: { } startTime, Value: { } startValue })
             {
-                Problems.Error(rows[0].Where, "The road's first row needs its date and its value.");
+                Problems.Error(rows[0].Where, ImportTexts.BeeminderRoadStart);
                 return false;
             }
             road.Add((startTime, startValue, rows[0].Where));
@@ -301,7 +296,7 @@ public static partial class BeeminderJsonReader
                 var missing = (row.Time is null ? 1 : 0) + (row.Value is null ? 1 : 0) + (row.Rate is null ? 1 : 0);
                 if (missing > 1)
                 {
-                    Problems.Error(row.Where, "Two of date, value and rate are needed; fewer are given.");
+                    Problems.Error(row.Where, ImportTexts.BeeminderRowMissing);
                     return false;
                 }
                 if (row is { Time: { } time, Value: { } value })
@@ -349,8 +344,8 @@ public static partial class BeeminderJsonReader
                 return true;
             }
             goal.Error("runits", rateUnit is null
-                ? "The road gives a rate, so the goal needs its rate unit (y, m, w, d or h)."
-                : $"\"{JsonFields.Shorten(rateUnit)}\" is not a rate unit of Beeminder (y, m, w, d or h).");
+                ? ImportTexts.BeeminderRateUnitMissing
+                : ImportTexts.BeeminderNotRateUnit.With(JsonFields.Shorten(rateUnit)));
             return false;
         }
 
@@ -360,7 +355,7 @@ public static partial class BeeminderJsonReader
             date = default;
             if (!double.IsFinite(seconds) || seconds < MinUnixTime || seconds > MaxUnixTime)
             {
-                Problems.Error(where, "The date is outside 1900–2999.");
+                Problems.Error(where, ImportTexts.DateOutsideYears);
                 return false;
             }
             date = DateOnly.FromDateTime(DateTime.UnixEpoch.AddSeconds(Math.Floor(seconds)));
@@ -373,7 +368,7 @@ public static partial class BeeminderJsonReader
             {
                 if (aggday is not (null or "sum"))
                 {
-                    Problems.Warn($"Beeminder's aggday \"{JsonFields.Shorten(aggday)}\" on an auto-summing goal was read as \"sum\": every datapoint is added up.");
+                    Problems.Warn(ImportTexts.BeeminderAggdaySum.With(JsonFields.Shorten(aggday)));
                 }
                 return Aggregation.Sum;
             }
@@ -386,7 +381,7 @@ public static partial class BeeminderJsonReader
                 case "count":
                     return Aggregation.Count;
                 default:
-                    Problems.Warn($"Beeminder's aggday \"{JsonFields.Shorten(aggday)}\" has no match in Receta: the goal takes its last entry (\"last\").");
+                    Problems.Warn(ImportTexts.BeeminderAggdayLast.With(JsonFields.Shorten(aggday)));
                     return Aggregation.Last;
             }
         }
@@ -399,7 +394,7 @@ public static partial class BeeminderJsonReader
             }
             if (point.Has("slug", out _) && !point.Has("daystamp", out _))
             {
-                Problems.Error(where, "This is a goal, not a datapoint: import each goal's own file (…/goals/{goal}.json?datapoints=true).");
+                Problems.Error(where, ImportTexts.BeeminderGoalNotDatapoint);
                 return;
             }
             if (!point.TryGetBoolean("is_dummy", out var dummy)
@@ -421,18 +416,18 @@ public static partial class BeeminderJsonReader
             }
             if (!datapointIds.Add(id))
             {
-                point.Error("id", $"The datapoint {JsonFields.Shorten(id)} is in the file twice.");
+                point.Error("id", ImportTexts.BeeminderDatapointTwice.With(JsonFields.Shorten(id)));
                 return;
             }
             goal.Entries.Add(new ImportedEntry(id, date, amount, ImportRules.Note(comment, Problems)));
         }
 
         private static string? Ignored(bool dummy, bool initial, string? comment) =>
-            dummy ? DummyDatapoints
-            : initial ? InitialDatapoints
+            dummy ? ImportTexts.BeeminderDummyDatapoints
+            : initial ? ImportTexts.BeeminderInitialDatapoints
             : comment is null ? null
-            : DerailTag().IsMatch(comment) ? DerailDatapoints
-            : SelfDestructTag().IsMatch(comment) ? SelfDestructDatapoints
+            : DerailTag().IsMatch(comment) ? ImportTexts.BeeminderDerailDatapoints
+            : SelfDestructTag().IsMatch(comment) ? ImportTexts.BeeminderSelfDestructDatapoints
             : null;
 
         // The day the point counts for; its timestamp can be the next day's (a night owl's deadline).
@@ -445,7 +440,7 @@ public static partial class BeeminderJsonReader
             }
             if (!DateOnly.TryParseExact(daystamp, ["yyyyMMdd", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             {
-                point.Error("daystamp", $"\"{JsonFields.Shorten(daystamp)}\" is not a daystamp like 20250313.");
+                point.Error("daystamp", ImportTexts.BeeminderNotDaystamp.With(JsonFields.Shorten(daystamp)));
                 return false;
             }
             return ImportRules.CheckDate(date, point.At("daystamp"), Problems);

@@ -30,7 +30,7 @@ public static class HabitBullCsvReader
         }
         catch (CsvRowTooLongException exception)
         {
-            problems.Error($"line {exception.Line}", exception.Message);
+            problems.Error(ImportTexts.AtLine.With(exception.Line), exception.Message);
         }
         if (problems.HasErrors || habits.Count == 0)
         {
@@ -72,7 +72,7 @@ public static class HabitBullCsvReader
                 columns = Columns.Find(row);
                 if (columns is null)
                 {
-                    problems.Error($"line {at}", "This is not HabitBull's header (HabitName,HabitDescription,HabitCategory,CalendarDate,Value,CommentText).");
+                    problems.Error(ImportTexts.AtLine.With(at), ImportTexts.HabitBullHeader);
                     return;
                 }
                 continue;
@@ -81,23 +81,23 @@ public static class HabitBullCsvReader
             {
                 continue;
             }
-            var place = $"line {at}";
+            var place = ImportTexts.AtLine.With(at);
             if (row.ColCount < columns.Count)
             {
-                problems.Error(place, $"The row has {row.ColCount} fields where the header has {columns.Count}.");
+                problems.Error(place, ImportTexts.RowFieldCount.With(row.ColCount, columns.Count));
                 continue;
             }
             // The name is the habit's identity, so " Run" and "Run" are one habit, as a reader sees them.
             var name = row[columns.Name].Span.Trim();
             if (name.IsEmpty)
             {
-                problems.Error($"{place}, HabitName", "The habit has no name.");
+                problems.Error($"{place}, HabitName", ImportTexts.HabitNoName);
                 continue;
             }
             var dateText = row[columns.Date].Span;
             if (!DateOnly.TryParseExact(dateText, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                problems.Error($"{place}, CalendarDate", $"{CsvText.Quote(dateText)} is not a date (yyyy-MM-dd or M/d/yyyy).");
+                problems.Error($"{place}, CalendarDate", ImportTexts.HabitBullDate.With(CsvText.Quote(dateText)));
                 continue;
             }
             if (!ImportRules.CheckDate(date, $"{place}, CalendarDate", problems))
@@ -107,7 +107,7 @@ public static class HabitBullCsvReader
             var valueText = row[columns.Value].Span;
             if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                problems.Error($"{place}, Value", $"{CsvText.Quote(valueText)} is not a number.");
+                problems.Error($"{place}, Value", ImportTexts.NotANumber.With(CsvText.Quote(valueText)));
                 continue;
             }
             if (!ImportRules.CheckValue(value, $"{place}, Value", problems))
@@ -129,7 +129,7 @@ public static class HabitBullCsvReader
         }
         if (columns is null)
         {
-            problems.Error("line 1", "The file is empty.");
+            problems.Error(ImportTexts.AtLine.With(1), ImportTexts.FileEmpty);
         }
     }
 

@@ -24,26 +24,26 @@ internal static class HabiticaJson
     /// <summary>What a value is, for a message that says what was expected instead.</summary>
     public static string Describe(JsonValueKind kind) => kind switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "text",
-        JsonValueKind.Number => "a number",
+        JsonValueKind.Object => ImportTexts.AnObject,
+        JsonValueKind.Array => ImportTexts.AnArray,
+        JsonValueKind.String => ImportTexts.Text,
+        JsonValueKind.Number => ImportTexts.ANumber,
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.Null => "null",
-        _ => "nothing",
+        _ => ImportTexts.Nothing,
     };
 
     /// <summary>What the first token of a value makes it, as <see cref="Describe(JsonValueKind)"/> names it.</summary>
     public static string Describe(JsonTokenType token) => token switch
     {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "text",
-        JsonTokenType.Number => "a number",
+        JsonTokenType.StartObject => ImportTexts.AnObject,
+        JsonTokenType.StartArray => ImportTexts.AnArray,
+        JsonTokenType.String => ImportTexts.Text,
+        JsonTokenType.Number => ImportTexts.ANumber,
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         JsonTokenType.Null => "null",
-        _ => "nothing",
+        _ => ImportTexts.Nothing,
     };
 }

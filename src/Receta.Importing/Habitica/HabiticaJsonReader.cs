@@ -19,8 +19,6 @@ public static class HabiticaJsonReader
     // Habitica's own user document nests a handful of levels; anything far deeper is not its export.
     private const int MaxDepth = 64;
 
-    private const string UnknownListSkipped = "Lists under \"tasks\" other than habits, dailys, todos and rewards were skipped.";
-
     public static ImportBundle Read(string path, ImportContext context)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -56,7 +54,7 @@ public static class HabiticaJsonReader
         var first = json.ReadToken();
         if (first != JsonTokenType.StartObject)
         {
-            problems.Error("the file", $"A Habitica user-data export is a JSON object, not {HabiticaJson.Describe(first)}.");
+            problems.Error(ImportTexts.AtTheFile, ImportTexts.HabiticaNotObject.With(HabiticaJson.Describe(first)));
             return false;
         }
         var sawTasks = false;
@@ -89,7 +87,7 @@ public static class HabiticaJsonReader
         json.ReadToken();
         if (!sawTasks)
         {
-            problems.Error("tasks", "The file has no tasks; a Habitica user-data export always has them (Settings → Export data → user data, JSON).");
+            problems.Error("tasks", ImportTexts.HabiticaNoTasks);
             return false;
         }
         return true;
@@ -100,7 +98,7 @@ public static class HabiticaJsonReader
         var first = json.ReadToken();
         if (first != JsonTokenType.StartObject)
         {
-            problems.Error("tasks", $"The tasks should be an object of lists, not {HabiticaJson.Describe(first)}.");
+            problems.Error("tasks", ImportTexts.HabiticaTasksNotObject.With(HabiticaJson.Describe(first)));
             return false;
         }
         while (json.ReadToken(out var name) == JsonTokenType.PropertyName)
@@ -110,8 +108,8 @@ public static class HabiticaJsonReader
             {
                 "dailys" => ReadList(json, "tasks.dailys", tasks.ReadDaily, problems, cancellationToken),
                 "todos" => ReadList(json, "tasks.todos", tasks.ReadTodo, problems, cancellationToken),
-                "habits" => IgnoreList(json, "tasks.habits", HabiticaTasks.HabitsIgnored, problems, cancellationToken),
-                "rewards" => IgnoreList(json, "tasks.rewards", HabiticaTasks.RewardsIgnored, problems, cancellationToken),
+                "habits" => IgnoreList(json, "tasks.habits", ImportTexts.HabiticaHabitsIgnored, problems, cancellationToken),
+                "rewards" => IgnoreList(json, "tasks.rewards", ImportTexts.HabiticaRewardsIgnored, problems, cancellationToken),
                 _ => SkipUnknown(json, problems),
             };
             if (!read)
@@ -162,21 +160,21 @@ public static class HabiticaJsonReader
         {
             return true;
         }
-        problems.Error(where, $"A list of tasks should be an array, not {HabiticaJson.Describe(first)}.");
+        problems.Error(where, ImportTexts.HabiticaListNotArray.With(HabiticaJson.Describe(first)));
         return false;
     }
 
     private static bool SkipUnknown(JsonFileStream json, ImportProblems problems)
     {
-        problems.Warn(UnknownListSkipped);
+        problems.Warn(ImportTexts.HabiticaUnknownListSkipped);
         json.SkipValue();
         return true;
     }
 
     private static string Where(JsonException exception, JsonFileStream json) =>
         exception.LineNumber is { } line
-            ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, byte {exception.BytePositionInLine + 1}")
-            : string.Create(CultureInfo.InvariantCulture, $"byte {json.Offset + 1}");
+            ? ImportTexts.AtLineByte.With(line + 1, exception.BytePositionInLine + 1)
+            : ImportTexts.AtByte.With(json.Offset + 1);
 
     // The reader's message ends with its own 0-based position, which Where already gives from 1; an
     // exception without a position is the stream's own, already worded for the user.
@@ -188,6 +186,6 @@ public static class HabiticaJsonReader
             return text;
         }
         var position = text.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return $"The file is not valid JSON: {(position >= 0 ? text[..position] : text)}";
+        return ImportTexts.HabiticaNotJson.With(position >= 0 ? text[..position] : text);
     }
 }

@@ -10,38 +10,6 @@ namespace Receta.Importing.Habitica;
 /// </summary>
 internal sealed class HabiticaTasks(ImportContext context, ImportProblems problems)
 {
-    public const string HabitsIgnored =
-        "Habitica habits are counters clicked up or down, with no schedule to keep; they were left out";
-
-    public const string RewardsIgnored = "Habitica rewards are things bought with the game's gold; they were left out";
-
-    public const string MonthlyIgnored =
-        "Habitica dailies repeating monthly are not a number of times in up to 31 days; they were left out";
-
-    public const string YearlyIgnored =
-        "Habitica dailies repeating yearly are not a number of times in up to 31 days; they were left out";
-
-    public const string UnknownFrequencyIgnored =
-        "Habitica dailies with a frequency other than daily, weekly, monthly or yearly were left out";
-
-    public const string NeverDueIgnored =
-        "Habitica dailies that are never due (repeating every 0 days or weeks, or on no weekday) were left out";
-
-    public const string TooRareIgnored =
-        "Habitica dailies repeating less often than once in 31 days were left out";
-
-    public const string CompressedHistory =
-        "Habitica keeps older history only as monthly and yearly averages, without the days a daily was done; those could not become checks.";
-
-    public const string UnreadableDueDate =
-        "To-dos with a due date that is not a date (such as \"today\" or \"3/13\", which old Habitica versions kept) were imported without one.";
-
-    public const string CompletedWithoutDate =
-        "Completed to-dos without a completion date were marked done on the day they were last changed, or today when that is unknown.";
-
-    public const string NotesDropped =
-        "Habitica task notes and checklists have no place in Receta's habits and milestones; they were not imported.";
-
     // Mongoose's defaults for a daily whose export leaves them out (website/server/models/task.js).
     private const string DefaultFrequency = "weekly";
     private const double DefaultEveryX = 1;
@@ -59,7 +27,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
     {
         if (preferences.ValueKind != JsonValueKind.Object)
         {
-            problems.Error("preferences", $"The preferences should be an object, not {HabiticaJson.Describe(preferences.ValueKind)}.");
+            problems.Error("preferences", ImportTexts.HabiticaPreferencesNotObject.With(HabiticaJson.Describe(preferences.ValueKind)));
             return false;
         }
         if (!preferences.TryGetProperty("dayStart", out var value) || value.ValueKind == JsonValueKind.Null)
@@ -68,7 +36,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
         }
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var hour) || hour is < 0 or > 23)
         {
-            problems.Error("preferences, dayStart", "The day's start should be an hour from 0 to 23.");
+            problems.Error("preferences, dayStart", ImportTexts.HabiticaDayStart);
             return false;
         }
         dayStart = hour;
@@ -77,7 +45,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
 
     public void ReadDaily(JsonElement task, string where)
     {
-        if (!IsTask(task, where, "daily") || !TryKey(task, where, dailyKeys, "daily", out var key))
+        if (!IsTask(task, where, TaskKind.Daily) || !TryKey(task, where, dailyKeys, TaskKind.Daily, out var key))
         {
             return;
         }
@@ -105,7 +73,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
 
     public void ReadTodo(JsonElement task, string where)
     {
-        if (!IsTask(task, where, "to-do") || !TryKey(task, where, todoKeys, "to-do", out var key))
+        if (!IsTask(task, where, TaskKind.Todo) || !TryKey(task, where, todoKeys, TaskKind.Todo, out var key))
         {
             return;
         }
@@ -171,7 +139,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
         }
         if (sawCompressedHistory)
         {
-            problems.Warn(CompressedHistory);
+            problems.Warn(ImportTexts.HabiticaCompressedHistory);
         }
 
         var goal = new ImportedGoal { Key = "habitica", Title = "Habitica", StartDate = first };
@@ -195,19 +163,19 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
                 perDays = 7 * everyX;
                 break;
             case "monthly":
-                return (0, 0, MonthlyIgnored);
+                return (0, 0, ImportTexts.HabiticaMonthlyIgnored);
             case "yearly":
-                return (0, 0, YearlyIgnored);
+                return (0, 0, ImportTexts.HabiticaYearlyIgnored);
             default:
-                return (0, 0, UnknownFrequencyIgnored);
+                return (0, 0, ImportTexts.HabiticaUnknownFrequencyIgnored);
         }
         if (everyX < 1 || times == 0)
         {
-            return (0, 0, NeverDueIgnored);
+            return (0, 0, ImportTexts.HabiticaNeverDueIgnored);
         }
         if (perDays > ImportRules.MaxHabitPeriodDays)
         {
-            return (0, 0, TooRareIgnored);
+            return (0, 0, ImportTexts.HabiticaTooRareIgnored);
         }
         return (times, (int)perDays, null);
     }
@@ -222,7 +190,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
         }
         if (history.ValueKind != JsonValueKind.Array)
         {
-            problems.Error($"{where}, history", $"The history should be an array, not {HabiticaJson.Describe(history.ValueKind)}.");
+            problems.Error($"{where}, history", ImportTexts.HabiticaHistoryNotArray.With(HabiticaJson.Describe(history.ValueKind)));
             return false;
         }
         var valid = true;
@@ -237,7 +205,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
             }
             if (entry.ValueKind != JsonValueKind.Object)
             {
-                problems.Error(at, $"A history entry should be an object, not {HabiticaJson.Describe(entry.ValueKind)}.");
+                problems.Error(at, ImportTexts.HabiticaHistoryEntryNotObject.With(HabiticaJson.Describe(entry.ValueKind)));
                 valid = false;
                 continue;
             }
@@ -248,7 +216,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
             }
             if (completed.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
-                problems.Error($"{at}, completed", $"\"completed\" should be true or false, not {HabiticaJson.Describe(completed.ValueKind)}.");
+                problems.Error($"{at}, completed", ImportTexts.HabiticaNotBoolean.With("completed", HabiticaJson.Describe(completed.ValueKind)));
                 valid = false;
                 continue;
             }
@@ -259,7 +227,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
             if (!entry.TryGetProperty("date", out var date)
                 || !HabiticaDates.TryReadLocal(date, context.Zone, out var local, out var hasTime))
             {
-                problems.Error($"{at}, date", "A completed day needs its time, in ms since 1970 or as ISO 8601 text, from 1900 to 2999.");
+                problems.Error($"{at}, date", ImportTexts.HabiticaCompletedDayTime);
                 valid = false;
                 continue;
             }
@@ -284,7 +252,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
         }
         if (value.ValueKind != JsonValueKind.String || !HabiticaDates.TryParseLocal(text, context.Zone, out var local, out _))
         {
-            problems.Warn(UnreadableDueDate);
+            problems.Warn(ImportTexts.HabiticaUnreadableDueDate);
             return null;
         }
         var date = DateOnly.FromDateTime(local);
@@ -299,7 +267,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
         {
             if (!HabiticaDates.TryReadLocal(value, context.Zone, out var local, out _))
             {
-                problems.Error($"{where}, dateCompleted", "The completion date should be ISO 8601 text from 1900 to 2999.");
+                problems.Error($"{where}, dateCompleted", ImportTexts.HabiticaCompletionDate);
                 return false;
             }
             var date = DateOnly.FromDateTime(local);
@@ -307,7 +275,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
             return ImportRules.CheckDate(date, $"{where}, dateCompleted", problems);
         }
         // A to-do done before Habitica kept dateCompleted has none; its last change is the likeliest day.
-        problems.Warn(CompletedWithoutDate);
+        problems.Warn(ImportTexts.HabiticaCompletedWithoutDate);
         completedOn = context.Today;
         if (task.TryGetProperty("updatedAt", out var updatedAt)
             && HabiticaDates.TryReadLocal(updatedAt, context.Zone, out var changed, out _)
@@ -320,18 +288,18 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
         return true;
     }
 
-    private bool IsTask(JsonElement task, string where, string kind)
+    private bool IsTask(JsonElement task, string where, TaskKind kind)
     {
         if (task.ValueKind == JsonValueKind.Object)
         {
             return true;
         }
-        problems.Error(where, $"A {kind} should be an object, not {HabiticaJson.Describe(task.ValueKind)}.");
+        problems.Error(where, kind.NotObject.With(HabiticaJson.Describe(task.ValueKind)));
         return false;
     }
 
     // Habitica writes the task's uuid twice, as _id and as the virtual id; either will do.
-    private bool TryKey(JsonElement task, string where, HashSet<string> seen, string kind, out string key)
+    private bool TryKey(JsonElement task, string where, HashSet<string> seen, TaskKind kind, out string key)
     {
         key = "";
         foreach (var name in (ReadOnlySpan<string>)["id", "_id"])
@@ -342,18 +310,18 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
             }
             if (value.ValueKind != JsonValueKind.String || !HabiticaJson.TryGetText(value, out var text) || string.IsNullOrWhiteSpace(text))
             {
-                problems.Error($"{where}, {name}", $"The {kind}'s id should be text, not {HabiticaJson.Describe(value.ValueKind)}.");
+                problems.Error($"{where}, {name}", kind.IdNotText.With(HabiticaJson.Describe(value.ValueKind)));
                 return false;
             }
             key = text.Trim();
             if (!seen.Add(key))
             {
-                problems.Error($"{where}, {name}", $"Another {kind} of the file has the same id.");
+                problems.Error($"{where}, {name}", kind.IdTwice);
                 return false;
             }
             return true;
         }
-        problems.Error($"{where}, id", $"The {kind} has no id.");
+        problems.Error($"{where}, id", kind.NoId);
         return false;
     }
 
@@ -373,8 +341,8 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
         problems.Error(
             $"{where}, {name}",
             value.ValueKind == JsonValueKind.String
-                ? $"\"{name}\" is not valid UTF-8."
-                : $"\"{name}\" should be text, not {HabiticaJson.Describe(value.ValueKind)}.");
+                ? ImportTexts.HabiticaNotUtf8.With(name)
+                : ImportTexts.HabiticaNotText.With(name, HabiticaJson.Describe(value.ValueKind)));
         return false;
     }
 
@@ -390,7 +358,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
             flag = value.ValueKind == JsonValueKind.True;
             return true;
         }
-        problems.Error($"{where}, {name}", $"\"{name}\" should be true or false, not {HabiticaJson.Describe(value.ValueKind)}.");
+        problems.Error($"{where}, {name}", ImportTexts.HabiticaNotBoolean.With(name, HabiticaJson.Describe(value.ValueKind)));
         return false;
     }
 
@@ -407,7 +375,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
             return true;
         }
         var found = value.ValueKind == JsonValueKind.Number ? value.GetRawText() : HabiticaJson.Describe(value.ValueKind);
-        problems.Error($"{where}, {name}", $"\"{name}\" should be a whole number, not {found}.");
+        problems.Error($"{where}, {name}", ImportTexts.HabiticaNotWholeNumber.With(name, found));
         return false;
     }
 
@@ -421,7 +389,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
         }
         if (repeat.ValueKind != JsonValueKind.Object)
         {
-            problems.Error($"{where}, repeat", $"\"repeat\" should be an object, not {HabiticaJson.Describe(repeat.ValueKind)}.");
+            problems.Error($"{where}, repeat", ImportTexts.HabiticaRepeatNotObject.With(HabiticaJson.Describe(repeat.ValueKind)));
             return false;
         }
         for (var day = 0; day < Weekdays.Length; day++)
@@ -434,7 +402,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
             {
                 problems.Error(
                     $"{where}, repeat.{Weekdays[day]}",
-                    $"A weekday of \"repeat\" should be true or false, not {HabiticaJson.Describe(given.ValueKind)}.");
+                    ImportTexts.HabiticaWeekdayNotBoolean.With(HabiticaJson.Describe(given.ValueKind)));
                 return false;
             }
             weekdays[day] = given.ValueKind == JsonValueKind.True;
@@ -453,7 +421,7 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
             && checklist.GetArrayLength() > 0;
         if (hasNotes || hasChecklist)
         {
-            problems.Warn(NotesDropped);
+            problems.Warn(ImportTexts.HabiticaNotesDropped);
         }
     }
 
@@ -461,6 +429,16 @@ internal sealed class HabiticaTasks(ImportContext context, ImportProblems proble
         current is { } known && known < candidate ? known : candidate;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The errors about a daily or a to-do, each a text of its own: a language may word them differently (Spanish's genders).</summary>
+    private sealed record TaskKind(string NotObject, string IdNotText, string IdTwice, string NoId)
+    {
+        public static TaskKind Daily => new(
+            ImportTexts.HabiticaDailyNotObject, ImportTexts.HabiticaDailyIdNotText, ImportTexts.HabiticaDailyIdTwice, ImportTexts.HabiticaDailyNoId);
+
+        public static TaskKind Todo => new(
+            ImportTexts.HabiticaTodoNotObject, ImportTexts.HabiticaTodoIdNotText, ImportTexts.HabiticaTodoIdTwice, ImportTexts.HabiticaTodoNoId);
+    }
 
     private sealed record PendingHabit(string Key, string Title, int Times, int PerDays, string Where, List<Tick> Ticks);
 

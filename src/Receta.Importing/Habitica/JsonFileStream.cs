@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Receta.Importing.Habitica;
@@ -129,7 +128,7 @@ internal sealed class JsonFileStream
             if (isFinalBlock)
             {
                 // A final block either completes the value or throws; this is the end of the file.
-                throw new JsonException("The file ended where a value was expected.");
+                throw new JsonException(ImportTexts.JsonEndedBeforeValue);
             }
             More();
         }
@@ -165,7 +164,7 @@ internal sealed class JsonFileStream
             Commit(ref reader);
             if (isFinalBlock)
             {
-                throw new JsonException("The file ended inside an object or array.");
+                throw new JsonException(ImportTexts.JsonEndedInsideValue);
             }
             More();
         }
@@ -193,9 +192,7 @@ internal sealed class JsonFileStream
         {
             if (buffer.Length >= maxValueBytes)
             {
-                throw new JsonException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"A single value of the file is larger than {maxValueBytes:N0} bytes."));
+                throw new JsonException(ImportTexts.JsonValueTooLarge.With(maxValueBytes));
             }
             Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, maxValueBytes));
         }

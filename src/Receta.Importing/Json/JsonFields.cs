@@ -34,7 +34,7 @@ internal readonly struct JsonFields
         {
             return true;
         }
-        problems.Error(where, $"Expected an object here, found {Describe(value)}.");
+        problems.Error(where, ImportTexts.ExpectedObject.With(Describe(value)));
         return false;
     }
 
@@ -57,7 +57,7 @@ internal readonly struct JsonFields
         text = "";
         if (!Has(field, out var element))
         {
-            Error(field, "This field is missing.");
+            Error(field, ImportTexts.FieldMissing);
             return false;
         }
         if (!TryReadString(element, At(field), problems, out var read))
@@ -92,7 +92,7 @@ internal readonly struct JsonFields
         }
         if (read is not { } found)
         {
-            Error(field, "This field is missing.");
+            Error(field, ImportTexts.FieldMissing);
             return false;
         }
         number = found;
@@ -109,7 +109,7 @@ internal readonly struct JsonFields
         }
         if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            Error(field, $"Expected true or false here, found {Describe(element)}.");
+            Error(field, ImportTexts.ExpectedBoolean.With(Describe(element)));
             return false;
         }
         flag = element.GetBoolean();
@@ -126,7 +126,7 @@ internal readonly struct JsonFields
         }
         if (element.ValueKind != JsonValueKind.Array)
         {
-            Error(field, $"Expected an array here, found {Describe(element)}.");
+            Error(field, ImportTexts.ExpectedArray.With(Describe(element)));
             return false;
         }
         array = element;
@@ -150,7 +150,7 @@ internal readonly struct JsonFields
         }
         if (!DateTimeOffset.TryParseExact(text, UtcTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
-            Error(field, $"\"{Shorten(text)}\" is not a UTC time like 20250320T090000Z.");
+            Error(field, ImportTexts.NotUtcTime.With(Shorten(text)));
             return false;
         }
         instant = parsed;
@@ -163,7 +163,7 @@ internal readonly struct JsonFields
         text = "";
         if (element.ValueKind != JsonValueKind.String)
         {
-            problems.Error(where, $"Expected a string here, found {Describe(element)}.");
+            problems.Error(where, ImportTexts.ExpectedString.With(Describe(element)));
             return false;
         }
         try
@@ -173,7 +173,7 @@ internal readonly struct JsonFields
         }
         catch (InvalidOperationException)
         {
-            problems.Error(where, "This string is not valid UTF-8.");
+            problems.Error(where, ImportTexts.StringNotUtf8);
             return false;
         }
     }
@@ -184,12 +184,12 @@ internal readonly struct JsonFields
         number = 0;
         if (element.ValueKind != JsonValueKind.Number)
         {
-            problems.Error(where, $"Expected a number here, found {Describe(element)}.");
+            problems.Error(where, ImportTexts.ExpectedNumber.With(Describe(element)));
             return false;
         }
         if (!element.TryGetDouble(out number))
         {
-            problems.Error(where, "This number is out of range.");
+            problems.Error(where, ImportTexts.NumberOutOfRange);
             return false;
         }
         return ImportRules.CheckValue(number, where, problems);
@@ -197,13 +197,13 @@ internal readonly struct JsonFields
 
     public static string Describe(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Object => ImportTexts.AnObject,
+        JsonValueKind.Array => ImportTexts.AnArray,
+        JsonValueKind.String => ImportTexts.AString,
+        JsonValueKind.Number => ImportTexts.ANumber,
+        JsonValueKind.True or JsonValueKind.False => ImportTexts.ABoolean,
         JsonValueKind.Null => "null",
-        _ => "nothing",
+        _ => ImportTexts.Nothing,
     };
 
     /// <summary>Source text quoted in a message, cut so that a hostile file cannot make the message huge.</summary>

@@ -19,7 +19,10 @@ internal enum JsonLayout
 internal readonly record struct JsonRecord(JsonElement Value, int Number, long Line, string Noun, JsonLayout Layout)
 {
     /// <summary>The record's place, e.g. <c>line 4, task 3</c>.</summary>
-    public string Where => $"line {Line}, {Noun} {Number}";
+    public string Where => Place(Line, Noun, Number);
+
+    /// <summary>The place of the <paramref name="number"/>th record, a <paramref name="noun"/> starting on <paramref name="line"/>.</summary>
+    public static string Place(long line, string noun, int number) => ImportTexts.AtRecord.With(line, noun, number);
 }
 
 /// <summary>
@@ -41,7 +44,7 @@ internal static class JsonRecords
 
     /// <summary>
     /// Calls <paramref name="onRecord"/> for each element of the file's top-level array, or for each
-    /// of its top-level values (JSON Lines). <paramref name="noun"/> names a record in error places.
+    /// of its top-level values (JSON Lines). <paramref name="noun"/> names a record in error places, in the texts' language.
     /// </summary>
     public static JsonLayout Read(string path, string noun, ImportProblems problems, Action<JsonRecord> onRecord, CancellationToken cancellationToken)
     {
@@ -85,7 +88,7 @@ internal static class JsonRecords
                 {
                     if (buffer.Length >= MaxRecordLength)
                     {
-                        problems.Error($"line {scanner.Line}, {noun} {scanner.Number + 1}", $"A record longer than {MaxRecordLength / (1024 * 1024)} MiB cannot be read.");
+                        problems.Error(JsonRecord.Place(scanner.Line, noun, scanner.Number + 1), ImportTexts.RecordTooLong.With(MaxRecordLength / (1024 * 1024)));
                         return scanner.Layout;
                     }
                     Array.Resize(ref buffer, buffer.Length * 2);
@@ -101,7 +104,7 @@ internal static class JsonRecords
         {
             var line = exception.LineNumber + 1 ?? scanner.Line;
             var position = exception.BytePositionInLine + 1 ?? 1;
-            problems.Error($"line {line}, byte {position}", $"This is not valid JSON: {Reason(exception)}");
+            problems.Error(ImportTexts.AtLineByte.With(line, position), ImportTexts.NotValidJson.With(Reason(exception)));
             return scanner.Layout;
         }
     }
@@ -154,7 +157,7 @@ internal static class JsonRecords
                     var line = LineAt(data, offset, (int)reader.TokenStartIndex);
                     if (arrayClosed)
                     {
-                        problems.Error($"line {line}", "Nothing may follow the array of records.");
+                        problems.Error(ImportTexts.AtLine.With(line), ImportTexts.NothingAfterArray);
                         Finished = true;
                         return done;
                     }
@@ -166,7 +169,7 @@ internal static class JsonRecords
                     {
                         if (isFinal)
                         {
-                            problems.Error($"line {line}, {noun} {Number + 1}", "The file ends inside this record.");
+                            problems.Error(JsonRecord.Place(line, noun, Number + 1), ImportTexts.EndsInsideRecord);
                         }
                         break;
                     }
@@ -186,7 +189,7 @@ internal static class JsonRecords
                 Finished = true;
                 if (Layout == JsonLayout.None)
                 {
-                    problems.Error("line 1", "The file is empty: it holds no JSON.");
+                    problems.Error(ImportTexts.AtLine.With(1), ImportTexts.NoJson);
                 }
             }
             return done;

@@ -21,14 +21,10 @@ public static class LoopCsvReader
     /// <summary>The bytes all entries together may expand to, counted while decompressing.</summary>
     public const long MaxExpandedBytes = 1L << 30;
 
-    private const string WholeFile = "file";
     private const string HabitsFile = "Habits.csv";
     private const string CheckmarksFile = "/Checkmarks.csv";
     private const int MaxPositionDigits = 9;
     private const int MaxShownNameLength = 200;
-
-    private const string NoFolderReason =
-        "Loop habits that Habits.csv lists without a folder of their own (an export of one habit lists them all)";
 
     public static ImportBundle Read(string path, ImportContext context)
     {
@@ -45,7 +41,7 @@ public static class LoopCsvReader
         }
         if (archive.Entries.Count > MaxEntries)
         {
-            problems.Error(WholeFile, $"The archive holds {archive.Entries.Count:N0} entries; Loop's exports hold far fewer than {MaxEntries:N0}.");
+            problems.Error(ImportTexts.AtWholeFile, ImportTexts.LoopTooManyEntries.With(archive.Entries.Count, MaxEntries));
             return goals.Finish();
         }
 
@@ -62,19 +58,19 @@ public static class LoopCsvReader
         }
         catch (DecompressionLimitException)
         {
-            problems.Error(WholeFile, $"The archive expands past {MaxExpandedBytes >> 30} GiB; Loop's exports are far smaller.");
+            problems.Error(ImportTexts.AtWholeFile, ImportTexts.LoopExpandsTooFar.With(MaxExpandedBytes >> 30));
             return goals.Finish();
         }
 
         if (!export.HasHabitsFile)
         {
-            problems.Error(WholeFile, "The archive holds no Habits.csv: it is not Loop's CSV export.");
+            problems.Error(ImportTexts.AtWholeFile, ImportTexts.LoopNoHabitsFile);
         }
         foreach (var (position, checkmarks) in export.Checkmarks)
         {
             if (!export.Habits.ContainsKey(position))
             {
-                problems.Error(checkmarks.Name, $"Habits.csv lists no habit at position {position:D3}.");
+                problems.Error(checkmarks.Name, ImportTexts.LoopNoHabitAtPosition.With(position));
             }
         }
         if (problems.HasErrors)
@@ -86,11 +82,11 @@ public static class LoopCsvReader
         {
             if (export.Checkmarks.TryGetValue(position, out var checkmarks))
             {
-                goals.Add(habit, checkmarks.Days, line => $"{checkmarks.Name}, line {line}, Value");
+                goals.Add(habit, checkmarks.Days, line => $"{checkmarks.Name}, {ImportTexts.AtLine.With(line)}, Value");
             }
             else
             {
-                problems.Ignore(NoFolderReason);
+                problems.Ignore(ImportTexts.LoopHabitWithoutFolder);
             }
         }
         return goals.Finish();
@@ -109,7 +105,7 @@ public static class LoopCsvReader
         catch (InvalidDataException)
         {
             archive?.Dispose();
-            problems.Error(WholeFile, "The file is not a zip archive; Loop's \"Export as CSV\" makes one.");
+            problems.Error(ImportTexts.AtWholeFile, ImportTexts.LoopNotZip);
             return null;
         }
     }
@@ -167,11 +163,11 @@ public static class LoopCsvReader
         }
         catch (CsvRowTooLongException exception)
         {
-            problems.Error($"{name}, line {exception.Line}", exception.Message);
+            problems.Error($"{name}, {ImportTexts.AtLine.With(exception.Line)}", exception.Message);
         }
         catch (InvalidDataException exception)
         {
-            problems.Error(Shown(entry.FullName), $"The entry cannot be decompressed: {exception.Message}");
+            problems.Error(Shown(entry.FullName), ImportTexts.LoopEntryCorrupt.With(exception.Message));
         }
     }
 
@@ -198,7 +194,7 @@ public static class LoopCsvReader
     {
         if (export.HasHabitsFile)
         {
-            problems.Error(HabitsFile, "The archive holds Habits.csv twice.");
+            problems.Error(HabitsFile, ImportTexts.LoopHabitsFileTwice);
             return;
         }
         export.HasHabitsFile = true;
@@ -209,14 +205,14 @@ public static class LoopCsvReader
         var line = 1;
         foreach (var row in csv)
         {
-            var at = line;
+            var at = $"{HabitsFile}, {ImportTexts.AtLine.With(line)}";
             line = row.LineNumberToExcl;
             if (columns is null)
             {
                 columns = HabitColumns.Find(row);
                 if (columns is null)
                 {
-                    problems.Error($"{HabitsFile}, line {at}", "This is not the header of Loop's Habits.csv (Position, Name, and FrequencyNumerator or NumRepetitions, …).");
+                    problems.Error(at, ImportTexts.LoopHabitsHeader);
                     return;
                 }
                 continue;
@@ -225,17 +221,17 @@ public static class LoopCsvReader
             {
                 continue;
             }
-            if (ReadHabit(row, columns, $"{HabitsFile}, line {at}", problems) is { } read)
+            if (ReadHabit(row, columns, at, problems) is { } read)
             {
                 if (!export.Habits.TryAdd(read.Position, read.Habit))
                 {
-                    problems.Error($"{HabitsFile}, line {at}, Position", $"Position {read.Position:D3} is listed twice.");
+                    problems.Error($"{at}, Position", ImportTexts.LoopPositionTwice.With(read.Position));
                 }
             }
         }
         if (columns is null)
         {
-            problems.Error(HabitsFile, "Habits.csv is empty.");
+            problems.Error(HabitsFile, ImportTexts.LoopHabitsFileEmpty);
         }
     }
 
@@ -243,12 +239,12 @@ public static class LoopCsvReader
     {
         if (row.ColCount < columns.Count)
         {
-            problems.Error(place, $"The row has {row.ColCount} fields where the header has {columns.Count}.");
+            problems.Error(place, ImportTexts.RowFieldCount.With(row.ColCount, columns.Count));
             return null;
         }
         if (!int.TryParse(row[columns.Position].Span, NumberStyles.None, CultureInfo.InvariantCulture, out var position) || position <= 0)
         {
-            problems.Error($"{place}, Position", $"{CsvText.Quote(row[columns.Position].Span)} is not a position (001, 002, …).");
+            problems.Error($"{place}, Position", ImportTexts.LoopNotPosition.With(CsvText.Quote(row[columns.Position].Span)));
             return null;
         }
         var type = LoopHabitType.Unstated;
@@ -263,7 +259,7 @@ public static class LoopCsvReader
                     type = LoopHabitType.Numerical;
                     break;
                 default:
-                    problems.Error($"{place}, Type", $"{CsvText.Quote(row[typeColumn].Span)} is not a habit type (YES_NO or NUMERICAL).");
+                    problems.Error($"{place}, Type", ImportTexts.LoopNotHabitType.With(CsvText.Quote(row[typeColumn].Span)));
                     return null;
             }
         }
@@ -275,7 +271,7 @@ public static class LoopCsvReader
             // Kotlin's Double.toString: 15.0, 2.5, 1.0E7.
             if (!double.TryParse(row[targetColumn].Span, NumberStyles.Float, CultureInfo.InvariantCulture, out target))
             {
-                problems.Error($"{place}, Target Value", $"{CsvText.Quote(row[targetColumn].Span)} is not a number.");
+                problems.Error($"{place}, Target Value", ImportTexts.NotANumber.With(CsvText.Quote(row[targetColumn].Span)));
                 return null;
             }
             if (!ImportRules.CheckValue(target, $"{place}, Target Value", problems))
@@ -289,7 +285,7 @@ public static class LoopCsvReader
         }
         var name = row[columns.Name].ToString();
         var unit = columns.Unit is { } unitColumn ? row[unitColumn].ToString() : null;
-        return (position, new LoopHabit($"{position:D3} {name}", name, type, numerator, denominator, unit, target, place));
+        return (position, new LoopHabit(string.Create(CultureInfo.InvariantCulture, $"{position:D3} {name}"), name, type, numerator, denominator, unit, target, place));
     }
 
     private static long? Integer(SepReader.Row row, int column, string place, string columnName, ImportProblems problems)
@@ -298,7 +294,7 @@ public static class LoopCsvReader
         {
             return value;
         }
-        problems.Error($"{place}, {columnName}", $"{CsvText.Quote(row[column].Span)} is not a whole number.");
+        problems.Error($"{place}, {columnName}", ImportTexts.NotWholeNumber.With(CsvText.Quote(row[column].Span)));
         return null;
     }
 
@@ -313,7 +309,7 @@ public static class LoopCsvReader
         var days = new List<LoopDay>();
         if (!export.Checkmarks.TryAdd(position, new Checkmarks(name, days)))
         {
-            problems.Error(name, $"Another folder of the archive is numbered {position:D3} too.");
+            problems.Error(name, ImportTexts.LoopFolderNumberTwice.With(position));
             return;
         }
 
@@ -333,15 +329,15 @@ public static class LoopCsvReader
             {
                 continue;
             }
-            var place = $"{name}, line {at}";
+            var place = $"{name}, {ImportTexts.AtLine.With(at)}";
             if (row.ColCount is < 2 or > 3)
             {
-                problems.Error(place, $"The row has {row.ColCount} fields where Loop writes Date, Value and (since 2.3.1) Notes.");
+                problems.Error(place, ImportTexts.LoopCheckmarksFieldCount.With(row.ColCount));
                 continue;
             }
             if (!DateOnly.TryParseExact(row[0].Span, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                problems.Error($"{place}, Date", $"{CsvText.Quote(row[0].Span)} is not a date (yyyy-MM-dd).");
+                problems.Error($"{place}, Date", ImportTexts.LoopNotDate.With(CsvText.Quote(row[0].Span)));
                 continue;
             }
             if (!ImportRules.CheckDate(date, $"{place}, Date", problems))
@@ -350,12 +346,12 @@ public static class LoopCsvReader
             }
             if (ParseValue(row[1].Span) is not { } value)
             {
-                problems.Error($"{place}, Value", $"{CsvText.Quote(row[1].Span)} is not a Loop value (YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN or a whole number).");
+                problems.Error($"{place}, Value", ImportTexts.LoopNotValue.With(CsvText.Quote(row[1].Span)));
                 continue;
             }
             if (!seen.Add(date))
             {
-                problems.Warn(LoopGoals.DuplicateDayWarning);
+                problems.Warn(ImportTexts.LoopDayTwice);
                 continue;
             }
             var note = row.ColCount == 3 && !row[2].Span.IsWhiteSpace() ? row[2].ToString() : null;

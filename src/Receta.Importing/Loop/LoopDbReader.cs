@@ -14,13 +14,9 @@ public static class LoopDbReader
     public const int OldestSchema = 22;
     public const int NewestSchema = 25;
 
-    private const string WholeFile = "file";
     private const long MillisecondsPerDay = 86_400_000;
     private const int MaxUuidLength = 200;
     private const int UnixEpochDayNumber = 719_162;
-
-    private const string OrphanReason =
-        "Loop's repetitions of habits that are no longer in the backup";
 
     private static readonly byte[] SqliteHeader = Encoding.ASCII.GetBytes("SQLite format 3\0");
 
@@ -36,7 +32,7 @@ public static class LoopDbReader
         var problems = goals.Bundle.Problems;
         if (!HasSqliteHeader(path))
         {
-            problems.Error(WholeFile, "The file is not a SQLite database; Loop's \"Export full backup\" makes one.");
+            problems.Error(ImportTexts.AtWholeFile, ImportTexts.LoopNotDatabase);
             return goals.Finish();
         }
 
@@ -56,7 +52,7 @@ public static class LoopDbReader
         }
         catch (SqliteException exception)
         {
-            problems.Error(WholeFile, $"The database cannot be read: {exception.Message}");
+            problems.Error(ImportTexts.AtWholeFile, ImportTexts.LoopDatabaseUnreadable.With(exception.Message));
         }
         return goals.Finish();
     }
@@ -81,13 +77,13 @@ public static class LoopDbReader
             """);
         if (loopTables != 2)
         {
-            problems.Error(WholeFile, "The database has no tables Habits and Repetitions: it is not a Loop backup.");
+            problems.Error(ImportTexts.AtWholeFile, ImportTexts.LoopNotBackup);
             return;
         }
         var version = Scalar(connection, "PRAGMA user_version");
         if (version is < OldestSchema or > NewestSchema)
         {
-            problems.Error(WholeFile, $"The backup has Loop's schema {version}; schemas {OldestSchema} to {NewestSchema} (Loop 1.8 to 2.3) are read.");
+            problems.Error(ImportTexts.AtWholeFile, ImportTexts.LoopSchemaNotRead.With(version, OldestSchema, NewestSchema));
             return;
         }
 
@@ -108,7 +104,7 @@ public static class LoopDbReader
         var days = ReadDays(connection, repetitionColumns, habits, problems, cancellationToken);
         foreach (var (id, habit) in habits)
         {
-            goals.Add(habit, days.GetValueOrDefault(id) ?? [], row => $"Repetitions, row {row}, value");
+            goals.Add(habit, days.GetValueOrDefault(id) ?? [], row => $"Repetitions, {ImportTexts.AtRow.With(row)}, value");
         }
     }
 
@@ -137,7 +133,7 @@ public static class LoopDbReader
             // Only an "integer primary key" makes ids whole and unique, and the schema is the uploader's.
             if (Integer(reader, 0) is not { } id || !ids.Add(id))
             {
-                problems.Error("Habits, id", "The habits' ids are not whole numbers, each of one habit.");
+                problems.Error("Habits, id", ImportTexts.LoopHabitIds);
                 continue;
             }
             var place = $"Habits, id {id}";
@@ -149,7 +145,7 @@ public static class LoopDbReader
             };
             if (type is null)
             {
-                problems.Error($"{place}, type", "The type is not 0 (yes/no) or 1 (numerical).");
+                problems.Error($"{place}, type", ImportTexts.LoopHabitTypeValue);
                 continue;
             }
             var target = reader.GetValue(5) switch
@@ -166,14 +162,14 @@ public static class LoopDbReader
             var uuid = Text(reader, 7);
             if (uuid?.Length > MaxUuidLength)
             {
-                problems.Error($"{place}, uuid", $"The uuid is longer than {MaxUuidLength} characters; Loop's are 32 to 72.");
+                problems.Error($"{place}, uuid", ImportTexts.LoopUuidTooLong.With(MaxUuidLength));
                 continue;
             }
             // Habits have a uuid since schema 24; before, the id is all that tells them apart.
             var key = string.IsNullOrWhiteSpace(uuid) ? $"id:{id}" : uuid;
             if (!keys.Add(key))
             {
-                problems.Error($"{place}, uuid", "Another habit has the same uuid.");
+                problems.Error($"{place}, uuid", ImportTexts.LoopUuidTwice);
                 continue;
             }
             var habit = new LoopHabit(key, Text(reader, 1), type.Value, Integer(reader, 2), Integer(reader, 3), Text(reader, 6), target, place);
@@ -204,15 +200,15 @@ public static class LoopDbReader
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            var place = $"Repetitions, row {reader.GetInt64(0)}";
+            var place = $"Repetitions, {ImportTexts.AtRow.With(reader.GetInt64(0))}";
             if (Integer(reader, 1) is not { } habit || !days.TryGetValue(habit, out var habitDays))
             {
-                problems.Ignore(OrphanReason);
+                problems.Ignore(ImportTexts.LoopOrphanRepetitions);
                 continue;
             }
             if (Integer(reader, 2) is not { } timestamp)
             {
-                problems.Error($"{place}, timestamp", "The timestamp is not a whole number of milliseconds.");
+                problems.Error($"{place}, timestamp", ImportTexts.LoopTimestampNotWhole);
                 continue;
             }
             if (Date(timestamp, $"{place}, timestamp", problems) is not { } date)
@@ -221,13 +217,13 @@ public static class LoopDbReader
             }
             if (Integer(reader, 3) is not { } dayValue)
             {
-                problems.Error($"{place}, value", "The value is not a whole number.");
+                problems.Error($"{place}, value", ImportTexts.LoopValueNotWhole);
                 continue;
             }
             // Rows come in timestamp order, so two on one date are neighbours.
             if (habitDays.Count > 0 && habitDays[^1].Date == date)
             {
-                problems.Warn(LoopGoals.DuplicateDayWarning);
+                problems.Warn(ImportTexts.LoopDayTwice);
                 continue;
             }
             habitDays.Add(new LoopDay(date, dayValue, Text(reader, 4), reader.GetInt64(0)));
@@ -249,7 +245,7 @@ public static class LoopDbReader
         var dayNumber = epochDay + UnixEpochDayNumber;
         if (dayNumber < DateOnly.MinValue.DayNumber || dayNumber > DateOnly.MaxValue.DayNumber)
         {
-            problems.Error(place, $"The timestamp {timestamp} is not a date within 1900–2999.");
+            problems.Error(place, ImportTexts.LoopTimestampOutsideRange.With(timestamp));
             return null;
         }
         var date = DateOnly.FromDayNumber((int)dayNumber);
@@ -271,7 +267,7 @@ public static class LoopDbReader
     {
         foreach (var column in required.Where(column => !columns.Contains(column)))
         {
-            problems.Error(table, $"The table has no column {column}.");
+            problems.Error(table, ImportTexts.LoopNoColumn.With(column));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Receta.Core.Purpose;
 
 namespace Receta.Importing.Loop;
@@ -11,15 +12,6 @@ internal sealed class LoopGoals(ImportContext context)
 {
     private const string UntitledHabit = "Untitled habit";
     private const int DaysInYear = 365;
-
-    private const string YesAutoReason =
-        "Loop's YES_AUTO days, which Loop derives from the frequency; they are not checks";
-
-    private const string NumericalSkipReason =
-        "Loop's skipped days of numerical habits, which become goals with no habit to skip";
-
-    /// <summary>Said once, with a count, for every second row of a habit on the same date.</summary>
-    public const string DuplicateDayWarning = "Days that Loop lists twice for one habit were read once.";
 
     private readonly ImportedGoal habitsGoal = new() { Key = "loop", Title = "Loop Habit Tracker" };
     private readonly List<ImportedGoal> numericalGoals = [];
@@ -42,7 +34,7 @@ internal sealed class LoopGoals(ImportContext context)
             type = days.Any(day => !day.IsYesNoValue) ? LoopHabitType.Numerical : LoopHabitType.YesNo;
             if (type == LoopHabitType.Numerical)
             {
-                Problems.Warn($"Loop habit \"{title}\" was read as numerical: its export does not say so, but it holds amounts.");
+                Problems.Warn(ImportTexts.LoopReadAsNumerical.With(title));
             }
         }
         if (type == LoopHabitType.YesNo)
@@ -84,12 +76,12 @@ internal sealed class LoopGoals(ImportContext context)
                     imported.Skips.Add(day.Date);
                     break;
                 case LoopDay.YesAuto:
-                    Problems.Ignore(YesAutoReason);
+                    Problems.Ignore(ImportTexts.LoopYesAutoDays);
                     break;
                 case LoopDay.No or LoopDay.Unknown:
                     break;
                 default:
-                    Problems.Error(valuePlace(day.Origin), $"{day.Value} is not a value of a yes/no habit (2, 1, 0, 3 or -1).");
+                    Problems.Error(valuePlace(day.Origin), ImportTexts.LoopNotYesNoValue.With(day.Value));
                     break;
             }
         }
@@ -106,7 +98,7 @@ internal sealed class LoopGoals(ImportContext context)
         {
             if (day.Value == LoopDay.Skip)
             {
-                Problems.Ignore(NumericalSkipReason);
+                Problems.Ignore(ImportTexts.LoopNumericalSkips);
                 continue;
             }
             // 0 is NO and -1 UNKNOWN; Loop reads any other negative as 0 too.
@@ -120,7 +112,7 @@ internal sealed class LoopGoals(ImportContext context)
                 continue;
             }
             sum += amount;
-            entries.Add(new ImportedEntry($"{habit.Key}/{day.Date:yyyy-MM-dd}", day.Date, amount, ImportRules.Note(day.Note, Problems)));
+            entries.Add(new ImportedEntry(string.Create(CultureInfo.InvariantCulture, $"{habit.Key}/{day.Date:yyyy-MM-dd}"), day.Date, amount, ImportRules.Note(day.Note, Problems)));
         }
         entries.Sort((left, right) => left.Date.CompareTo(right.Date));
 
@@ -155,7 +147,7 @@ internal sealed class LoopGoals(ImportContext context)
     {
         if (habit.Numerator is not { } times || habit.Denominator is not { } days || times <= 0 || days <= 0)
         {
-            Problems.Warn($"Loop habit \"{title}\" has no valid frequency ({habit.Numerator}/{habit.Denominator}); it was read as every day.");
+            Problems.Warn(ImportTexts.LoopNoFrequency.With(title, habit.Numerator, habit.Denominator));
             return (1, 1);
         }
         var perDays = (int)Math.Min(days, ImportRules.MaxHabitPeriodDays);
@@ -167,16 +159,16 @@ internal sealed class LoopGoals(ImportContext context)
         }
         if (days > ImportRules.MaxHabitPeriodDays || times > days)
         {
-            Problems.Warn($"Loop habit \"{title}\" is done {Describe(times, days)}; Receta's habits span at most {ImportRules.MaxHabitPeriodDays} days with one check a day, so it is done {Describe(timesInPeriod, perDays)}.");
+            Problems.Warn(ImportTexts.LoopFrequencyCapped.With(title, Describe(times, days), ImportRules.MaxHabitPeriodDays, Describe(timesInPeriod, perDays)));
         }
         return (timesInPeriod, perDays);
     }
 
     private static string Describe(long times, long days) => (times, days) switch
     {
-        (1, 1) => "every day",
-        (1, _) => $"once in {days} days",
-        _ => $"{times} times in {days} days",
+        (1, 1) => ImportTexts.EveryDay,
+        (1, _) => ImportTexts.OnceInDays.With(days),
+        _ => ImportTexts.TimesInDays.With(times, days),
     };
 
     private int PeriodDays(LoopHabit habit, string title)
@@ -185,7 +177,7 @@ internal sealed class LoopGoals(ImportContext context)
         {
             return (int)Math.Min(days, DaysInYear);
         }
-        Problems.Warn($"Loop habit \"{title}\" has no valid period ({habit.Denominator} days); its target was read as per day.");
+        Problems.Warn(ImportTexts.LoopNoPeriod.With(title, habit.Denominator));
         return 1;
     }
 }

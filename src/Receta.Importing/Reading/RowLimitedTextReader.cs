@@ -88,7 +88,7 @@ internal sealed class RowLimitedTextReader(TextReader inner, int maxRowLength) :
 
 /// <summary>A CSV row longer than the bound; <see cref="Line"/> is the line it starts on.</summary>
 internal sealed class CsvRowTooLongException(int line, int maxRowLength)
-    : Exception($"A row is longer than {maxRowLength:N0} characters (an unclosed quote, or not CSV at all).")
+    : Exception(ImportTexts.CsvRowTooLong.With(maxRowLength))
 {
     public int Line { get; } = line;
 }

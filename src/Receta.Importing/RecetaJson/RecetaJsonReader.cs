@@ -33,17 +33,18 @@ public static class RecetaJsonReader
         }
         catch (JsonException exception)
         {
-            problems.Error($"export, line {exception.LineNumber + 1}{(exception.Path is { } at ? $", {at}" : "")}", "The file is not a Receta export as JSON: " + exception.Message);
+            problems.Error($"{ImportTexts.AtExport}, {ImportTexts.AtLine.With(exception.LineNumber + 1)}{(exception.Path is { } at ? $", {at}" : "")}",
+                ImportTexts.RecetaNotExport.With(exception.Message));
             return bundle;
         }
         if (document is null || document.Format != ExportDocument.FormatName)
         {
-            problems.Error("export, format", $"A Receta export says \"format\": \"{ExportDocument.FormatName}\".");
+            problems.Error($"{ImportTexts.AtExport}, format", ImportTexts.RecetaFormat.With(ExportDocument.FormatName));
             return bundle;
         }
         if (document.Version != ExportDocument.CurrentVersion)
         {
-            problems.Error("export, version", $"This server reads version {ExportDocument.CurrentVersion} of the export; the file is version {document.Version}.");
+            problems.Error($"{ImportTexts.AtExport}, version", ImportTexts.RecetaVersion.With(ExportDocument.CurrentVersion, document.Version));
             return bundle;
         }
         var goals = document.Goals ?? [];
@@ -57,7 +58,7 @@ public static class RecetaJsonReader
         }
         foreach (var _ in goals.SelectMany(goal => goal?.Cheers ?? []))
         {
-            problems.Ignore("Cheers, which stay with the circle that wrote them");
+            problems.Ignore(ImportTexts.RecetaCheers);
         }
         return bundle;
     }
@@ -66,7 +67,7 @@ public static class RecetaJsonReader
     {
         if (source is null || source.Title is null)
         {
-            problems.Error(where, "A goal needs at least an id and a title.");
+            problems.Error(where, ImportTexts.RecetaGoalTitle);
             return null;
         }
         if (!ImportRules.CheckDate(source.StartDate, $"{where}, startDate", problems)
@@ -82,7 +83,7 @@ public static class RecetaJsonReader
                 || !ImportRules.CheckValue(start, $"{where}, measure.start", problems)
                 || !ImportRules.CheckValue(targetValue, $"{where}, measure.target", problems))
             {
-                problems.Error($"{where}, measure.target", "A measure needs a target within ±1e12.");
+                problems.Error($"{where}, measure.target", ImportTexts.RecetaMeasureTarget);
                 return null;
             }
             measure = new ImportedMeasure(ImportRules.Title(fields.Unit, "", problems), start, targetValue, fields.Aggregation ?? Aggregation.Sum);
@@ -144,7 +145,7 @@ public static class RecetaJsonReader
         {
             if (skill.Level is < 0 or > 5 || skill.TargetLevel is < 0 or > 5)
             {
-                problems.Error($"{at}, level", "Skill levels are whole numbers from 0 to 5.");
+                problems.Error($"{at}, level", ImportTexts.RecetaSkillLevels);
                 return;
             }
             var resources = (skill.Resources ?? []).Take(100)
@@ -157,7 +158,7 @@ public static class RecetaJsonReader
         {
             if (work.Minutes is < 1 or > ImportRules.MaxWorkMinutes)
             {
-                problems.Error($"{at}, minutes", "A work session lasts 1 to 1,440 minutes.");
+                problems.Error($"{at}, minutes", ImportTexts.RecetaWorkMinutes.With(ImportRules.MaxWorkMinutes));
             }
             else if (ImportRules.CheckDate(work.Date, $"{at}, date", problems))
             {
@@ -169,7 +170,7 @@ public static class RecetaJsonReader
         {
             if (habit.Times < 1 || habit.PerDays < habit.Times || habit.PerDays > ImportRules.MaxHabitPeriodDays)
             {
-                problems.Error($"{at}, times", "A habit is 1 ≤ times ≤ perDays ≤ 31.");
+                problems.Error($"{at}, times", ImportTexts.RecetaHabitTimes.With(ImportRules.MaxHabitPeriodDays));
                 return;
             }
             var imported = new ImportedHabit { Key = habit.Id.ToString(), Title = ImportRules.Title(habit.Title, "Habit", problems), Times = habit.Times, PerDays = habit.PerDays };
@@ -199,7 +200,7 @@ public static class RecetaJsonReader
             }
             else
             {
-                problems.Error($"{where}[{i}]", "An item is missing.");
+                problems.Error($"{where}[{i}]", ImportTexts.RecetaItemMissing);
             }
         }
     }

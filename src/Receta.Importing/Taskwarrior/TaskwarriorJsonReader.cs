@@ -11,16 +11,13 @@ namespace Receta.Importing.Taskwarrior;
 public static class TaskwarriorJsonReader
 {
     private const string NoProject = "Taskwarrior";
-    private const string DeletedTasks = "Deleted Taskwarrior tasks";
-    private const string RecurringTemplates = "Recurring Taskwarrior templates (each occurrence is a task of its own)";
-    private const string DroppedDependencies = "Dependencies on tasks that were not imported (deleted, recurring or absent) were dropped.";
 
     public static ImportBundle Read(string path, ImportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var bundle = new ImportBundle();
         var tasks = new Tasks(bundle, context);
-        JsonRecords.Read(path, "task", bundle.Problems, tasks.Add, context.CancellationToken);
+        JsonRecords.Read(path, ImportTexts.RecordTask, bundle.Problems, tasks.Add, context.CancellationToken);
         tasks.KeepImportedDependencies();
         return bundle;
     }
@@ -44,15 +41,15 @@ public static class TaskwarriorJsonReader
             switch (status)
             {
                 case "deleted":
-                    Problems.Ignore(DeletedTasks);
+                    Problems.Ignore(ImportTexts.TaskwarriorDeleted);
                     return;
                 case "recurring":
-                    Problems.Ignore(RecurringTemplates);
+                    Problems.Ignore(ImportTexts.TaskwarriorTemplates);
                     return;
                 case "pending" or "waiting" or "completed":
                     break;
                 default:
-                    task.Error("status", $"\"{JsonFields.Shorten(status)}\" is not a status of Taskwarrior (pending, waiting, completed, deleted, recurring).");
+                    task.Error("status", ImportTexts.TaskwarriorNotStatus.With(JsonFields.Shorten(status)));
                     return;
             }
 
@@ -70,12 +67,12 @@ public static class TaskwarriorJsonReader
             uuid = uuid.Trim();
             if (uuid.Length == 0)
             {
-                task.Error("uuid", "The uuid is empty.");
+                task.Error("uuid", ImportTexts.TaskwarriorUuidEmpty);
                 return;
             }
             if (!linesByUuid.TryAdd(uuid, record.Line))
             {
-                task.Error("uuid", $"The task {JsonFields.Shorten(uuid)} is in the file twice (also on line {linesByUuid[uuid]}).");
+                task.Error("uuid", ImportTexts.TaskwarriorTaskTwice.With(JsonFields.Shorten(uuid), linesByUuid[uuid]));
                 return;
             }
             DateOnly? dueDate = null;
@@ -92,7 +89,7 @@ public static class TaskwarriorJsonReader
             {
                 if (end is not { } endInstant)
                 {
-                    task.Error("end", "A completed task needs the time it was done.");
+                    task.Error("end", ImportTexts.TaskwarriorCompletedWithoutEnd);
                     return;
                 }
                 if (!LocalDates.TryGet(context, endInstant, task.At("end"), Problems, out var date))
@@ -121,7 +118,7 @@ public static class TaskwarriorJsonReader
                 var dropped = milestone.DependsOn.RemoveAll(uuid => !linesByUuid.ContainsKey(uuid));
                 for (var i = 0; i < dropped; i++)
                 {
-                    Problems.Warn(DroppedDependencies);
+                    Problems.Warn(ImportTexts.TaskwarriorDependenciesDropped);
                 }
             }
         }
@@ -171,7 +168,7 @@ public static class TaskwarriorJsonReader
                 }
                 catch (JsonException)
                 {
-                    Problems.Error(where, "This string looks like an array of uuids but is not valid JSON.");
+                    Problems.Error(where, ImportTexts.TaskwarriorDependsNotJson);
                     return false;
                 }
             }
@@ -182,7 +179,7 @@ public static class TaskwarriorJsonReader
         {
             if (array.ValueKind != JsonValueKind.Array)
             {
-                Problems.Error(where, $"Expected an array of uuids or a comma-separated string, found {JsonFields.Describe(array)}.");
+                Problems.Error(where, ImportTexts.TaskwarriorExpectedUuids.With(JsonFields.Describe(array)));
                 return false;
             }
             foreach (var element in array.EnumerateArray())

@@ -18,18 +18,12 @@ public static class TimewarriorJsonReader
     /// </summary>
     private static readonly TimeSpan MaxInterval = TimeSpan.FromDays(31);
 
-    private const string RunningIntervals = "Running Timewarrior intervals (not stopped yet)";
-    private const string LongIntervals = "Timewarrior intervals longer than 31 days (a timer left running?)";
-    private const string ShortPieces = "Pieces of Timewarrior intervals shorter than a minute";
-    private const string RepeatedIntervals = "Timewarrior intervals given twice (same start, end and tags)";
-    private const string LongDays = "Work on a day longer than 24 hours (the clocks went back) was cut to 1,440 minutes.";
-
     public static ImportBundle Read(string path, ImportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var bundle = new ImportBundle();
         var intervals = new Intervals(bundle, context);
-        JsonRecords.Read(path, "interval", bundle.Problems, intervals.Add, context.CancellationToken);
+        JsonRecords.Read(path, ImportTexts.RecordInterval, bundle.Problems, intervals.Add, context.CancellationToken);
         return bundle;
     }
 
@@ -55,12 +49,12 @@ public static class TimewarriorJsonReader
             }
             if (startRead is not { } start)
             {
-                interval.Error("start", "This field is missing.");
+                interval.Error("start", ImportTexts.FieldMissing);
                 return;
             }
             if (endRead is not { } end)
             {
-                Problems.Ignore(RunningIntervals);
+                Problems.Ignore(ImportTexts.TimewarriorRunning);
                 return;
             }
             if (!LocalDates.TryGet(context, start, interval.At("start"), Problems, out _)
@@ -70,18 +64,18 @@ public static class TimewarriorJsonReader
             }
             if (end < start)
             {
-                interval.Error("end", "The interval ends before it starts.");
+                interval.Error("end", ImportTexts.TimewarriorEndsBeforeStart);
                 return;
             }
             if (end - start > MaxInterval)
             {
-                Problems.Ignore(LongIntervals);
+                Problems.Ignore(ImportTexts.TimewarriorTooLong);
                 return;
             }
             var identity = Identity(start, end, tags);
             if (!seen.Add(identity))
             {
-                Problems.Ignore(RepeatedIntervals);
+                Problems.Ignore(ImportTexts.TimewarriorRepeated);
                 return;
             }
 
@@ -90,13 +84,13 @@ public static class TimewarriorJsonReader
             {
                 if (seconds < 60)
                 {
-                    Problems.Ignore(ShortPieces);
+                    Problems.Ignore(ImportTexts.TimewarriorShortPieces);
                     continue;
                 }
                 var minutes = (int)Math.Round(seconds / 60, MidpointRounding.AwayFromZero);
                 if (minutes > ImportRules.MaxWorkMinutes)
                 {
-                    Problems.Warn(LongDays);
+                    Problems.Warn(ImportTexts.TimewarriorLongDays.With(ImportRules.MaxWorkMinutes));
                     minutes = ImportRules.MaxWorkMinutes;
                 }
                 var key = string.Create(CultureInfo.InvariantCulture, $"{identity}/{day:yyyy-MM-dd}");

@@ -7,7 +7,8 @@ namespace Receta.Web.Infrastructure;
 /// The web pages speak English and Spanish: the language comes from the culture cookie when the
 /// person chose one (<c>GET /culture</c>), else from the browser's Accept-Language. Texts live in
 /// resource files under <c>Resources/</c>, one per component, so a third language is a file away.
-/// The API keeps its one language, whatever the request says.
+/// The API keeps its one language, whatever the request says, but for what an import reports about
+/// its file: its errors and warnings are written in the language of the request that starts it.
 /// </summary>
 public static class Localization
 {
@@ -52,11 +53,12 @@ public static class Localization
         return services;
     }
 
-    /// <summary>Sets the culture of every request but the API's.</summary>
+    /// <summary>Sets the culture of every request but the API's, except its imports' (see <c>ImportRunner</c>).</summary>
     public static IApplicationBuilder UseRecetaLocalization(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+        return app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                || http.Request.Path.StartsWithSegments("/api/v1/imports", StringComparison.OrdinalIgnoreCase),
             pages => pages.UseRequestLocalization());
     }
 

@@ -27,14 +27,14 @@ public sealed class HabiticaJsonReaderTests
         Assert.Empty(goal.Work);
         string[] warnings =
             [
-                $"{HabiticaTasks.HabitsIgnored} (2 times)",
-                $"{HabiticaTasks.MonthlyIgnored} (1 time)",
-                $"{HabiticaTasks.NeverDueIgnored} (2 times)",
-                $"{HabiticaTasks.TooRareIgnored} (1 time)",
-                $"{HabiticaTasks.RewardsIgnored} (1 time)",
-                $"{HabiticaTasks.NotesDropped} (2 times)",
-                HabiticaTasks.UnreadableDueDate,
-                HabiticaTasks.CompressedHistory,
+                $"{ImportTexts.HabiticaHabitsIgnored} (2 times)",
+                $"{ImportTexts.HabiticaMonthlyIgnored} (1 time)",
+                $"{ImportTexts.HabiticaNeverDueIgnored} (2 times)",
+                $"{ImportTexts.HabiticaTooRareIgnored} (1 time)",
+                $"{ImportTexts.HabiticaRewardsIgnored} (1 time)",
+                $"{ImportTexts.HabiticaNotesDropped} (2 times)",
+                ImportTexts.HabiticaUnreadableDueDate,
+                ImportTexts.HabiticaCompressedHistory,
             ];
         Assert.Equal(warnings.Order(StringComparer.Ordinal), bundle.Problems.Warnings.Order(StringComparer.Ordinal));
     }
@@ -84,9 +84,9 @@ public sealed class HabiticaJsonReaderTests
         // 2 habits, 1 reward; Pay rent (monthly), Paused daily (every 0 days), Never scheduled (no
         // weekday), Deep clean (every 5 weeks = 35 days).
         Assert.Equal(7, problems.Ignored);
-        Assert.Contains($"{HabiticaTasks.MonthlyIgnored} (1 time)", problems.Warnings);
-        Assert.Contains($"{HabiticaTasks.NeverDueIgnored} (2 times)", problems.Warnings);
-        Assert.Contains($"{HabiticaTasks.TooRareIgnored} (1 time)", problems.Warnings);
+        Assert.Contains($"{ImportTexts.HabiticaMonthlyIgnored} (1 time)", problems.Warnings);
+        Assert.Contains($"{ImportTexts.HabiticaNeverDueIgnored} (2 times)", problems.Warnings);
+        Assert.Contains($"{ImportTexts.HabiticaTooRareIgnored} (1 time)", problems.Warnings);
     }
 
     [Fact]
@@ -94,8 +94,8 @@ public sealed class HabiticaJsonReaderTests
     {
         var bundle = ReadFixture("habitica-user-data.json", NewYork);
 
-        Assert.Contains($"{HabiticaTasks.HabitsIgnored} (2 times)", bundle.Problems.Warnings);
-        Assert.Contains($"{HabiticaTasks.RewardsIgnored} (1 time)", bundle.Problems.Warnings);
+        Assert.Contains($"{ImportTexts.HabiticaHabitsIgnored} (2 times)", bundle.Problems.Warnings);
+        Assert.Contains($"{ImportTexts.HabiticaRewardsIgnored} (1 time)", bundle.Problems.Warnings);
         Assert.DoesNotContain(bundle.Goals[0].Habits, habit => habit.Title is "Drink water" or "Snack at night");
         Assert.DoesNotContain(bundle.Goals[0].Milestones, milestone => milestone.Title == "Watch an episode");
     }
@@ -106,7 +106,7 @@ public sealed class HabiticaJsonReaderTests
         var warnings = ReadFixture("habitica-user-data.json", NewYork).Problems.Warnings;
 
         Assert.Single(warnings, warning => warning.StartsWith("Habitica keeps older history", StringComparison.Ordinal));
-        Assert.Contains(HabiticaTasks.CompressedHistory, warnings);
+        Assert.Contains(ImportTexts.HabiticaCompressedHistory, warnings);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class HabiticaJsonReaderTests
 
         Assert.False(bundle.Problems.HasErrors);
         Assert.Null(bundle.Goals[0].Milestones.Single(milestone => milestone.Title == "Buy a gift").DueDate);
-        Assert.Contains(HabiticaTasks.UnreadableDueDate, bundle.Problems.Warnings);
+        Assert.Contains(ImportTexts.HabiticaUnreadableDueDate, bundle.Problems.Warnings);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class HabiticaJsonReaderTests
         var warnings = ReadFixture("habitica-user-data.json", NewYork).Problems.Warnings;
 
         // Morning stretch's notes and File taxes' checklist; empty notes say nothing.
-        Assert.Contains($"{HabiticaTasks.NotesDropped} (2 times)", warnings);
+        Assert.Contains($"{ImportTexts.HabiticaNotesDropped} (2 times)", warnings);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class HabiticaJsonReaderTests
         // 01:30 and 00:30 Madrid time fall before the 03:00 day start.
         Assert.Equal([new(2025, 1, 19), new(2025, 1, 20), new(2025, 1, 21)], meditate.Checks);
         Assert.Equal(1, bundle.Problems.Ignored);
-        Assert.DoesNotContain(HabiticaTasks.CompressedHistory, bundle.Problems.Warnings);
+        Assert.DoesNotContain(ImportTexts.HabiticaCompressedHistory, bundle.Problems.Warnings);
     }
 
     [Fact]
@@ -205,10 +205,10 @@ public sealed class HabiticaJsonReaderTests
 
         Assert.Equal(
             [
-                $"{HabiticaTasks.MonthlyIgnored} (1 time)",
-                $"{HabiticaTasks.YearlyIgnored} (1 time)",
-                $"{HabiticaTasks.UnknownFrequencyIgnored} (1 time)",
-                $"{HabiticaTasks.TooRareIgnored} (1 time)",
+                $"{ImportTexts.HabiticaMonthlyIgnored} (1 time)",
+                $"{ImportTexts.HabiticaYearlyIgnored} (1 time)",
+                $"{ImportTexts.HabiticaUnknownFrequencyIgnored} (1 time)",
+                $"{ImportTexts.HabiticaTooRareIgnored} (1 time)",
             ],
             bundle.Problems.Warnings);
         var kept = Assert.Single(bundle.Goals[0].Habits);
@@ -223,7 +223,7 @@ public sealed class HabiticaJsonReaderTests
             NewYork);
 
         Assert.Equal([new DateOnly(2016, 5, 1), new DateOnly(2025, 3, 12)], bundle.Goals[0].Milestones.Select(milestone => milestone.CompletedOn));
-        Assert.Contains($"{HabiticaTasks.CompletedWithoutDate} (2 times)", bundle.Problems.Warnings);
+        Assert.Contains($"{ImportTexts.HabiticaCompletedWithoutDate} (2 times)", bundle.Problems.Warnings);
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public sealed class HabiticaJsonReaderTests
 
         Assert.Equal([new DateOnly(2025, 7, 4), null, null], bundle.Goals[0].Milestones.Select(milestone => milestone.DueDate));
         // Only "today" is unreadable; a blank due date is simply none.
-        Assert.Equal([HabiticaTasks.UnreadableDueDate], bundle.Problems.Warnings);
+        Assert.Equal([ImportTexts.HabiticaUnreadableDueDate], bundle.Problems.Warnings);
     }
 
     [Theory]
@@ -264,7 +264,7 @@ public sealed class HabiticaJsonReaderTests
 
         Assert.False(bundle.Problems.HasErrors);
         Assert.Null(bundle.Goals[0].Milestones[0].DueDate);
-        Assert.Equal([HabiticaTasks.UnreadableDueDate], bundle.Problems.Warnings);
+        Assert.Equal([ImportTexts.HabiticaUnreadableDueDate], bundle.Problems.Warnings);
     }
 
     [Fact]

@@ -578,9 +578,6 @@ public abstract class FormatImportTests(RecetaApp app)
     private static List<string> DependsOn(JsonElement milestone) =>
         [.. milestone.GetProperty("dependsOn").EnumerateArray().Select(d => d.GetString()!)];
 
-    private static List<string> Warnings(JsonElement import) =>
-        [.. import.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)];
-
     private static long CreatedTotal(JsonElement import) =>
         import.GetProperty("created").EnumerateObject().Sum(count => count.Value.GetInt64());
 

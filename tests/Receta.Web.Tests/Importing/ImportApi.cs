@@ -31,14 +31,26 @@ internal static class ImportApi
         return form;
     }
 
-    /// <summary>Starts an import (202 expected) and polls it until it has succeeded or failed.</summary>
-    public static async Task<JsonElement> ImportAsync(TestUser user, byte[] file, string fileName, string? format = null, string? goalId = null, bool? dryRun = null)
+    /// <summary>Starts an import (202 expected) and polls it until it has succeeded or failed; <paramref name="language"/> is the request's Accept-Language.</summary>
+    public static async Task<JsonElement> ImportAsync(
+        TestUser user, byte[] file, string fileName, string? format = null, string? goalId = null, bool? dryRun = null, string? language = null)
     {
         using var form = Form(file, fileName, format, goalId, dryRun);
-        using var response = await user.Api.PostAsync("/api/v1/imports", form, Cancellation);
+        using var response = await PostAsync(user, form, language);
         await response.AssertStatusAsync(HttpStatusCode.Accepted);
         var location = response.Headers.Location?.OriginalString ?? throw new TestAssertionException("202 without a Location.");
         return await WaitAsync(user, location);
+    }
+
+    /// <summary><c>POST /api/v1/imports</c>, asking for <paramref name="language"/> (Accept-Language) when given.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(TestUser user, MultipartFormDataContent form, string? language = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports") { Content = form };
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+        return await user.Api.SendAsync(request, Cancellation);
     }
 
     public static async Task<JsonElement> WaitAsync(TestUser user, string location)
@@ -64,6 +76,12 @@ internal static class ImportApi
     public static long Created(JsonElement import, string kind) => import.GetProperty("created").GetProperty(kind).GetInt64();
 
     public static long Skipped(JsonElement import, string kind) => import.GetProperty("skipped").GetProperty(kind).GetInt64();
+
+    public static List<string> Warnings(JsonElement import) =>
+        [.. import.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)];
+
+    public static List<(string Where, string Message)> Errors(JsonElement import) =>
+        [.. import.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("where").GetString()!, e.GetProperty("message").GetString()!))];
 
     public static void AssertSucceeded(JsonElement import)
     {

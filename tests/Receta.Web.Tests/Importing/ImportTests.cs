@@ -208,6 +208,81 @@ public abstract class ImportTests(RecetaApp app)
         Assert.Empty((await GetJsonAsync(other, "/api/v1/imports")).GetProperty("items").EnumerateArray());
     }
 
+    // An import speaks the language of the request that started it: its errors and warnings are stored so.
+
+    [Fact]
+    public async Task Import_StartedInSpanish_ReportsItsErrorsInSpanish()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, Reading));
+        var file = Csv("date,value\n2025-01-05,1\n2025-13-01,2\n1899-12-31,1\n");
+
+        var import = await ImportAsync(user, file, "libros.csv", "entries-csv", goal, language: "es-MX,es;q=0.9");
+
+        Assert.Equal("failed", import.GetProperty("status").GetString());
+        Assert.Equal(
+            [
+                ("entries.csv, línea 3, date", "'2025-13-01' no es una fecha de la forma AAAA-MM-DD."),
+                ("entries.csv, línea 4, date", "La fecha 1899-12-31 está fuera de 1900–2999."),
+            ],
+            Errors(import));
+    }
+
+    [Fact]
+    public async Task Import_StartedInSpanish_ReportsItsWarningsInSpanishWithSpanishNumbers()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, Reading));
+        var file = Csv($"date,value,note\n2025-01-05,1,{new string('n', 10_001)}\n");
+
+        var import = await ImportAsync(user, file, "libros.csv", "entries-csv", goal, language: "es");
+
+        AssertSucceeded(import);
+        Assert.Equal(["Las notas de más de 10.000 caracteres se cortaron a 10.000."], Warnings(import));
+    }
+
+    [Fact]
+    public async Task Import_StartedInSpanish_SaysInSpanishWhatTheReaderAndTheWriterLeftOut()
+    {
+        var user = await app.CreateUserAsync();
+        var file = Csv("""
+            [{"start": "20250313T090000Z", "end": "20250313T100000Z", "tags": ["no goal"]},
+             {"start": "20250314T090000Z", "tags": ["no goal"]}]
+            """);
+
+        var import = await ImportAsync(user, file, "timew.json", "timewarrior-json", language: "es");
+
+        AssertSucceeded(import);
+        Assert.Equal(
+            ["Intervalos de Timewarrior en curso (aún sin detener) (1 vez)", "Intervalos de Timewarrior sin ninguna etiqueta que nombre una de tus metas (1 vez)"],
+            Warnings(import));
+    }
+
+    [Fact]
+    public async Task Import_WithoutALanguage_ReportsInEnglish()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, Reading));
+
+        var import = await ImportAsync(user, Csv("date,value\n2025-13-01,2\n"), "books.csv", "entries-csv", goal);
+
+        Assert.Equal([("entries.csv, line 2, date", "'2025-13-01' is not a date of the form YYYY-MM-DD.")], Errors(import));
+    }
+
+    [Fact]
+    public async Task Import_RefusedAtTheUploadInSpanish_SaysWhyInSpanish()
+    {
+        var user = await app.CreateUserAsync();
+        using var form = Form(Csv("not a zip"), "loop.zip", "loop-csv");
+
+        using var response = await PostAsync(user, form, "es");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "file");
+        Assert.Equal(
+            "archivo: El archivo no es un zip; la opción \"Export as CSV\" de Loop crea uno.",
+            problem.GetProperty("errors").GetProperty("file")[0].GetString());
+    }
+
     private static async Task<List<(string Date, double? Value, string? Note)>> EntriesAsync(TestUser user, string goal) =>
         [.. (await GetJsonAsync(user, $"/api/v1/goals/{goal}/entries?limit=1000")).GetProperty("items").EnumerateArray()
             .Select(e => (e.GetProperty("date").GetString()!,

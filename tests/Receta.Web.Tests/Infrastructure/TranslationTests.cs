@@ -4,46 +4,48 @@ using System.Xml.Linq;
 namespace Receta.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Every text of the pages exists in English and in Spanish: each resource file has its Spanish
-/// twin with the same keys, none blank, and every key a component asks for literally is there.
-/// Read from the sources, so a text added to a page without its translation fails here.
+/// Every text of the pages and of the importers exists in English and in Spanish: each resource
+/// file has its Spanish twin with the same keys, none blank, the same placeholders, and every key a
+/// component or a class of the web app asks for literally is there. Read from the sources, so a
+/// text added without its translation fails here. The importers' texts need no such search: a
+/// class generated from <c>ImportTexts.resx</c> names each of them, so a text used in code and
+/// missing from the file does not compile.
 /// </summary>
 public sealed partial class TranslationTests
 {
-    private static readonly DirectoryInfo WebProject = FindWebProject();
+    private static readonly DirectoryInfo Sources = FindSources();
+    private static readonly DirectoryInfo WebProject = new(Path.Combine(Sources.FullName, "Receta.Web"));
+
+    /// <summary>The folders of resource files, under <c>src/</c>: the web app's and the importers'.</summary>
+    private static readonly string[] ResourceFolders = [Path.Combine("Receta.Web", "Resources"), Path.Combine("Receta.Importing", "Resources")];
 
     public static TheoryData<string> ResourceFiles()
     {
         var files = new TheoryData<string>();
         foreach (var file in NeutralResourceFiles())
         {
-            files.Add(Path.GetRelativePath(WebProject.FullName, file));
+            files.Add(Path.GetRelativePath(Sources.FullName, file));
         }
         return files;
     }
 
-    public static TheoryData<string> Components()
-    {
-        var files = new TheoryData<string>();
-        foreach (var file in WebProject.EnumerateFiles("*.razor", SearchOption.AllDirectories).Where(f => !IsBuildOutput(f.FullName)))
-        {
-            if (LocalizerOf().IsMatch(File.ReadAllText(file.FullName)))
-            {
-                files.Add(Path.GetRelativePath(WebProject.FullName, file.FullName));
-            }
-        }
-        return files;
-    }
+    public static TheoryData<string> Components() => WebSources("*.razor", LocalizerOf());
+
+    public static TheoryData<string> CodeFiles() => WebSources("*.cs", LocalizerParameter());
 
     [Fact]
     public void Pages_HaveResourceFilesToTranslate() => Assert.True(NeutralResourceFiles().Count() >= 10);
+
+    [Fact]
+    public void Importers_HaveTheirResourceFileToTranslate() =>
+        Assert.Contains(Path.Combine(Sources.FullName, "Receta.Importing", "Resources", "ImportTexts.resx"), NeutralResourceFiles());
 
     [Theory]
     [MemberData(nameof(ResourceFiles))]
     public void SpanishTwin_HasTheSameKeysAndNoBlankText(string resourceFile)
     {
-        var english = Texts(Path.Combine(WebProject.FullName, resourceFile));
-        var spanishFile = Path.ChangeExtension(Path.Combine(WebProject.FullName, resourceFile), ".es.resx");
+        var english = Texts(Path.Combine(Sources.FullName, resourceFile));
+        var spanishFile = SpanishTwin(resourceFile);
 
         Assert.True(File.Exists(spanishFile), $"{resourceFile} has no Spanish twin.");
         var spanish = Texts(spanishFile);
@@ -53,18 +55,41 @@ public sealed partial class TranslationTests
     }
 
     [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void SpanishTwin_FillsInTheSamePlaceholders(string resourceFile)
+    {
+        var english = Texts(Path.Combine(Sources.FullName, resourceFile));
+        var spanish = Texts(SpanishTwin(resourceFile));
+
+        Assert.All(english.Where(text => spanish.ContainsKey(text.Key)), text => Assert.True(
+            Placeholders(text.Value).SetEquals(Placeholders(spanish[text.Key])),
+            $"'{text.Key}' has placeholders {string.Join(" ", Placeholders(text.Value))} in English, {string.Join(" ", Placeholders(spanish[text.Key]))} in Spanish."));
+    }
+
+    [Theory]
     [MemberData(nameof(Components))]
     public void Component_AsksOnlyForKeysItsResourcesHave(string component)
     {
         var source = File.ReadAllText(Path.Combine(WebProject.FullName, component));
         var resourceName = LocalizerOf().Match(source).Groups["type"].Value.Split('.')[^1];
-        var resource = NeutralResourceFiles().SingleOrDefault(f => Path.GetFileNameWithoutExtension(f) == resourceName);
-        Assert.True(resource is not null, $"{component} asks for the texts of {resourceName}, which has no resource file.");
-        var keys = Texts(resource).Keys.ToHashSet(StringComparer.Ordinal);
 
-        var asked = LiteralKey().Matches(source).Select(m => m.Groups["key"].Value).Distinct().ToList();
+        AssertKeysExist(component, resourceName, LiteralKey().Matches(source).Select(m => m.Groups["key"].Value));
+    }
 
-        Assert.All(asked, key => Assert.True(keys.Contains(key), $"{component} asks for '{key}', missing from {resourceName}.resx."));
+    [Theory]
+    [MemberData(nameof(CodeFiles))]
+    public void CodeFile_AsksOnlyForKeysItsResourcesHave(string codeFile)
+    {
+        var source = File.ReadAllText(Path.Combine(WebProject.FullName, codeFile));
+        var localizers = LocalizerParameter().Matches(source)
+            .Select(m => (Name: m.Groups["name"].Value, Type: m.Groups["type"].Value.Split('.')[^1]))
+            .Distinct()
+            .ToList();
+
+        Assert.All(localizers, localizer => AssertKeysExist(
+            codeFile,
+            localizer.Type,
+            Regex.Matches(source, $$"""\b{{localizer.Name}}\["(?<key>[A-Za-z0-9_]+)"[\],]""").Select(m => m.Groups["key"].Value)));
     }
 
     [Fact]
@@ -75,26 +100,52 @@ public sealed partial class TranslationTests
         Assert.All(Enum.GetNames<Receta.Core.Progress.ProgressStatus>(), status => Assert.Contains(status, keys));
     }
 
+    private static void AssertKeysExist(string source, string resourceName, IEnumerable<string> asked)
+    {
+        var resource = NeutralResourceFiles().SingleOrDefault(f => Path.GetFileNameWithoutExtension(f) == resourceName);
+        Assert.True(resource is not null, $"{source} asks for the texts of {resourceName}, which has no resource file.");
+        var keys = Texts(resource).Keys.ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(asked.Distinct(), key => Assert.True(keys.Contains(key), $"{source} asks for '{key}', missing from {resourceName}.resx."));
+    }
+
+    private static TheoryData<string> WebSources(string pattern, Regex asksForTexts)
+    {
+        var files = new TheoryData<string>();
+        foreach (var file in WebProject.EnumerateFiles(pattern, SearchOption.AllDirectories).Where(f => !IsBuildOutput(f.FullName)))
+        {
+            if (asksForTexts.IsMatch(File.ReadAllText(file.FullName)))
+            {
+                files.Add(Path.GetRelativePath(WebProject.FullName, file.FullName));
+            }
+        }
+        return files;
+    }
+
     private static IEnumerable<string> NeutralResourceFiles() =>
-        Directory.EnumerateFiles(Path.Combine(WebProject.FullName, "Resources"), "*.resx", SearchOption.AllDirectories)
+        ResourceFolders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Sources.FullName, folder), "*.resx", SearchOption.AllDirectories))
             .Where(f => !Path.GetFileNameWithoutExtension(f).Contains('.', StringComparison.Ordinal));
+
+    private static string SpanishTwin(string resourceFile) => Path.ChangeExtension(Path.Combine(Sources.FullName, resourceFile), ".es.resx");
 
     private static Dictionary<string, string> Texts(string resxFile) =>
         XDocument.Load(resxFile).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
 
+    private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
+
     private static bool IsBuildOutput(string path) =>
         path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
         || path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
 
-    private static DirectoryInfo FindWebProject()
+    private static DirectoryInfo FindSources()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Receta.slnx")))
         {
             folder = folder.Parent;
         }
-        return new DirectoryInfo(Path.Combine(folder?.FullName ?? throw new InvalidOperationException("The tests run inside the repository."), "src", "Receta.Web"));
+        return new DirectoryInfo(Path.Combine(folder?.FullName ?? throw new InvalidOperationException("The tests run inside the repository."), "src"));
     }
 
     [GeneratedRegex(@"@inject\s+IStringLocalizer<(?<type>[\w.]+)>\s+L\b")]
@@ -102,4 +153,11 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""\bL\["(?<key>[A-Za-z0-9_]+)"[\],]""")]
     private static partial Regex LiteralKey();
+
+    [GeneratedRegex(@"\bIStringLocalizer<(?<type>[\w.]+)>\s+(?<name>\w+)")]
+    private static partial Regex LocalizerParameter();
+
+    // A composite format's argument, with its format if any: {0}, {1:N0}.
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    private static partial Regex Placeholder();
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Threading.Channels;
 
 namespace Receta.Web.Features.Importing;
@@ -10,12 +11,12 @@ namespace Receta.Web.Features.Importing;
 /// </summary>
 internal sealed class ImportQueue
 {
-    private readonly Channel<(Guid OwnerId, Guid ImportId)> waiting = Channel.CreateUnbounded<(Guid, Guid)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<QueuedImport> waiting = Channel.CreateUnbounded<QueuedImport>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<Guid, Func<ImportProgress>> running = new();
 
-    public void Enqueue(Guid ownerId, Guid importId) => waiting.Writer.TryWrite((ownerId, importId));
+    public void Enqueue(QueuedImport import) => waiting.Writer.TryWrite(import);
 
-    public IAsyncEnumerable<(Guid OwnerId, Guid ImportId)> ReadAllAsync(CancellationToken cancellationToken) =>
+    public IAsyncEnumerable<QueuedImport> ReadAllAsync(CancellationToken cancellationToken) =>
         waiting.Reader.ReadAllAsync(cancellationToken);
 
     public void Watch(Guid importId, Func<ImportProgress> progress) => running[importId] = progress;
@@ -25,3 +26,6 @@ internal sealed class ImportQueue
     /// <summary>The progress of an import running on this node; null when it runs elsewhere or not at all.</summary>
     public ImportProgress? ProgressOf(Guid importId) => running.TryGetValue(importId, out var progress) ? progress() : null;
 }
+
+/// <summary>An import waiting for its turn, with the language of the request that started it: what it reports is written in it.</summary>
+internal sealed record QueuedImport(Guid OwnerId, Guid ImportId, CultureInfo Language);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Receta.Core.Circle;
 using Receta.Core.Purpose;
 using Receta.Data;
@@ -16,14 +18,24 @@ namespace Receta.Web.Features.Importing;
 /// stops it halfway (an error, the time limit, the node going down) leaves nothing but the
 /// import's record, which then says why.
 /// </summary>
+/// <remarks>
+/// It runs in the language of the request that started the import, numbers included: the readers'
+/// errors and warnings, the writer's and its own (<c>Resources/Features/Importing/ImportRunner.resx</c>)
+/// are written, and stored, in it. Whoever reads the import later reads them as they were written.
+/// </remarks>
 internal sealed partial class ImportRunner(
-    IServiceScopeFactory scopes, ImportUploads uploads, ImportQueue queue, TimeProvider clock, ILogger<ImportRunner> logger)
+    IServiceScopeFactory scopes, ImportUploads uploads, ImportQueue queue, TimeProvider clock, IStringLocalizer<ImportRunner> texts,
+    ILogger<ImportRunner> logger)
 {
     /// <summary>The longest an import may run; reading and writing a 200 MiB file takes far less.</summary>
     public static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(10);
 
-    public async Task RunAsync(Guid ownerId, Guid importId, CancellationToken stopping)
+    public async Task RunAsync(QueuedImport import, CancellationToken stopping)
     {
+        ArgumentNullException.ThrowIfNull(import);
+        var (ownerId, importId, language) = import;
+        // Async-local: the culture is the import's until this method returns, and its caller's again after.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = language;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         limit.CancelAfter(TimeLimit);
         var keepFile = false;
@@ -48,19 +60,15 @@ internal sealed partial class ImportRunner(
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested)
         {
-            var why = stopping.IsCancellationRequested
-                ? "The server stopped during the import. Nothing was imported; upload the file again."
-                : $"The import took longer than {TimeLimit.TotalMinutes:N0} minutes and was stopped. Nothing was imported.";
-            await FailAsync(ownerId, importId, new ImportFailure([new("file", why)], [], 0), CancellationToken.None);
+            var why = stopping.IsCancellationRequested ? texts["ServerStopped"] : texts["TookTooLong", TimeLimit.TotalMinutes];
+            await FailAsync(ownerId, importId, new ImportFailure([new(texts["AtFile"], why)], [], 0), CancellationToken.None);
         }
         // The boundary of a background job: whatever went wrong, the import ends with a record that says so.
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogFailed(logger, exception, importId);
-            var why = exception is DbUpdateConcurrencyException
-                ? "A goal it writes into changed during the import. Nothing was imported; try again."
-                : "The import failed on the server's side. Nothing was imported; try again later.";
-            await FailAsync(ownerId, importId, new ImportFailure([new("file", why)], [], 0), CancellationToken.None);
+            var why = exception is DbUpdateConcurrencyException ? texts["GoalChanged"] : texts["ServerFailed"];
+            await FailAsync(ownerId, importId, new ImportFailure([new(texts["AtFile"], why)], [], 0), CancellationToken.None);
         }
         finally
         {
@@ -87,7 +95,7 @@ internal sealed partial class ImportRunner(
             var access = await GoalScope.LoadAsync(new CurrentUser(user.Id, true, zone, today), goalId.ToString(), GoalAction.Edit, db, cancellationToken);
             if (access.Failure is not null)
             {
-                return new ImportFailure([new("goalId", "The goal that was to receive the import is gone, or you may no longer edit it.")], [], 0);
+                return new ImportFailure([new("goalId", texts["GoalGone"])], [], 0);
             }
             target = access.Value!.Goal;
         }
@@ -105,7 +113,7 @@ internal sealed partial class ImportRunner(
             problems = bundle.Problems;
             if (bundle.NeedsGoal && target is null)
             {
-                problems.Error("goalId", "This file holds no goal of its own: name the goal that receives it (goalId).");
+                problems.Error("goalId", texts["NeedsGoal"]);
             }
             total = ImportWriter.CountItems(bundle);
         }
@@ -121,7 +129,7 @@ internal sealed partial class ImportRunner(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // History from another app is not news: an import emits no webhook events (it may hold a million entries).
         using var silence = WebhookEvents.Silence(db);
-        writer = new ImportWriter(db, job, target, today, now, problems);
+        writer = new ImportWriter(db, job, target, today, now, problems, texts);
         if (bundle is not null)
         {
             await writer.WriteAsync(bundle, cancellationToken);

@@ -10,10 +10,10 @@ internal sealed class ImportWorker(ImportQueue queue, ImportRunner runner, Impor
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await EndInterruptedAsync(stoppingToken);
-        await foreach (var (ownerId, importId) in queue.ReadAllAsync(stoppingToken))
+        await foreach (var import in queue.ReadAllAsync(stoppingToken))
         {
             uploads.Sweep();
-            await runner.RunAsync(ownerId, importId, stoppingToken);
+            await runner.RunAsync(import, stoppingToken);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Receta.Core.Purpose;
 using Receta.Core.Roadmap;
 using Receta.Data;
@@ -16,9 +17,10 @@ namespace Receta.Web.Features.Importing;
 /// Writes what a reader found into the account, inside the caller's transaction: new goals, or the
 /// goal the import names, and under them every item whose key is not there yet (an item already
 /// imported from the same source is counted as a duplicate). Nothing here commits; the runner
-/// commits the whole import or nothing.
+/// commits the whole import or nothing. Its errors and warnings are the runner's texts, in the import's language.
 /// </summary>
-internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? target, DateOnly today, DateTimeOffset now, ImportProblems problems)
+internal sealed class ImportWriter(
+    RecetaDbContext db, ImportJob job, Goal? target, DateOnly today, DateTimeOffset now, ImportProblems problems, IStringLocalizer<ImportRunner> texts)
 {
     private readonly EntryBulkInsert entries = new(db);
     private readonly HashSet<Goal> createdGoals = [];
@@ -81,7 +83,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
         }
         if (goal.Measure is null)
         {
-            problems.Error($"goal '{goal.Title}'", "This goal has no measure; give it one before importing entries.");
+            problems.Error(texts["AtGoal", goal.Title], texts["GoalWithoutMeasure"]);
             return;
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -140,14 +142,14 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
             }
             else
             {
-                problems.Warn($"Goal '{source.Title}': its target date is not after its start, so it has none.");
+                problems.Warn(texts["TargetDateNotAfterStart", source.Title]);
             }
         }
         if (source.Measure is { } measure)
         {
             if (measure.Start == measure.Target || (measure.Aggregation == Aggregation.Count && measure.Target < measure.Start))
             {
-                problems.Error($"goal '{source.Title}', measure", "The measure's target must differ from its start (and be above it when counting).");
+                problems.Error(texts["AtGoalMeasure", source.Title], texts["MeasureTargetIsStart"]);
                 return null;
             }
             goal.MeasureUnit = measure.Unit;
@@ -300,7 +302,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
                 {
                     if (!known.TryGetValue(KeyOf(dependency), out var found))
                     {
-                        problems.Warn("Dependencies on milestones that went into another goal were dropped: a milestone depends only on milestones of its own goal.");
+                        problems.Warn(texts["DependenciesOnOtherGoals"]);
                     }
                     else if (!dependsOn.Contains(found.Id) && dependsOn.Count < ApiLimits.MaxDependencies)
                     {
@@ -310,7 +312,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
                 var proposed = dependsOn.Select(id => id.ToString()).ToList();
                 if (DependencyGraph.Check(graph, milestone.Id.ToString(), proposed) != DependencyProblem.None)
                 {
-                    problems.Warn("Dependencies that would make a milestone depend on itself were dropped.");
+                    problems.Warn(texts["DependenciesOnItself"]);
                     dependsOn = [];
                     proposed = [];
                 }
@@ -373,7 +375,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
                 // An interval is one item left out, however many local days it spans.
                 if (unmatched.Add(work.Interval))
                 {
-                    problems.Ignore("Timewarrior intervals with no tag naming one of your goals");
+                    problems.Ignore(texts["UntaggedIntervals"]);
                 }
             }
         }
@@ -438,7 +440,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
             var pause = new GoalBreak { OwnerId = goal.OwnerId, Id = Guid.CreateVersion7(now), GoalId = goal.Id, CreatedAt = now, ImportKey = key };
             if (new BreakFields(item.From, item.To, item.Note).TryApplyTo(pause, breaks) is not null)
             {
-                problems.Warn("Breaks that overlap another break of the goal, or last longer than 366 days, were left out.");
+                problems.Warn(texts["BreaksLeftOut"]);
                 return null;
             }
             pause.Sequence = ++goal.Version;
@@ -502,7 +504,7 @@ internal sealed class ImportWriter(RecetaDbContext db, ImportJob job, Goal? targ
             }
             if (ancestor == goal)
             {
-                problems.Warn("A goal that would be its own ancestor was kept without a parent.");
+                problems.Warn(texts["OwnAncestor"]);
                 continue;
             }
             parentOf[goal] = parent;

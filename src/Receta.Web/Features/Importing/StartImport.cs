@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
@@ -41,6 +42,7 @@ public static class StartImport
     /// Starts the import of a file already saved as <paramref name="importId"/>'s upload: checks the
     /// form, records the import as queued and hands it to this node's worker. The upload is removed
     /// when the form is refused. The web page, which receives its file through the form, starts here.
+    /// The import's errors and warnings are written in the request's language (its current UI culture).
     /// </summary>
     internal static async Task<Outcome<ImportResponse>> StartAsync(
         ImportRequest request, long bytes, Guid importId, CurrentUser user, RecetaDbContext db, ImportUploads uploads, ImportQueue queue,
@@ -61,7 +63,7 @@ public static class StartImport
             }
             db.Imports.Add(job.Value!);
             await db.SaveChangesAsync(cancellationToken);
-            queue.Enqueue(user.Id, importId);
+            queue.Enqueue(new QueuedImport(user.Id, importId, CultureInfo.CurrentUICulture));
             return ImportResponses.From(job.Value!, null);
         }
         catch

@@ -16,6 +16,7 @@ using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
 using Receta.Web.Infrastructure.Idempotency;
 using Receta.Web.Infrastructure.Scheduling;
+using Receta.Web.Infrastructure.Telemetry;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,7 @@ builder.Services.AddRecetaLocalization();
 builder.Services.AddRecetaImports();
 builder.Services.AddRecetaNudges();
 builder.Services.AddRecetaWebhooks(builder.Configuration);
+builder.Services.AddRecetaTelemetry(builder.Configuration);
 builder.Services.AddRecetaScheduler(builder.Configuration, [MailJob.Schedule, NudgeJob.Schedule, WebhookJob.Schedule]);
 builder.Services.AddRazorComponents();
 builder.Services.AddRecetaPageCompression();
@@ -43,6 +45,7 @@ await app.Services.MigrateDatabaseAsync();
 await app.Services.SeedDemoAsync(app.Configuration);
 
 app.UseSecurityHeaders();
+app.UsePrometheusScraping();
 app.UseRecetaPageCompression();
 app.UseStatusCodePages();
 app.UseWebErrorPages();

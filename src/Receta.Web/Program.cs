@@ -13,10 +13,18 @@ using Receta.Web.Features.Importing;
 using Receta.Web.Features.Nudges;
 using Receta.Web.Features.Webhooks;
 using Receta.Web.Infrastructure;
+using Receta.Web.Infrastructure.Backup;
 using Receta.Web.Infrastructure.Email;
 using Receta.Web.Infrastructure.Idempotency;
 using Receta.Web.Infrastructure.Scheduling;
+using Receta.Web.Infrastructure.Telemetry;
 using Scalar.AspNetCore;
+
+// An operator's command instead of serving: it does its work on the app's database and exits.
+if (BackupCommand.IsInvoked(args))
+{
+    return await BackupCommand.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,6 +38,7 @@ builder.Services.AddRecetaLocalization();
 builder.Services.AddRecetaImports();
 builder.Services.AddRecetaNudges();
 builder.Services.AddRecetaWebhooks(builder.Configuration);
+builder.Services.AddRecetaTelemetry(builder.Configuration);
 builder.Services.AddRecetaScheduler(builder.Configuration, [MailJob.Schedule, NudgeJob.Schedule, WebhookJob.Schedule]);
 builder.Services.AddRazorComponents();
 builder.Services.AddRecetaPageCompression();
@@ -43,6 +52,7 @@ await app.Services.MigrateDatabaseAsync();
 await app.Services.SeedDemoAsync(app.Configuration);
 
 app.UseSecurityHeaders();
+app.UsePrometheusScraping();
 app.UseRecetaPageCompression();
 app.UseStatusCodePages();
 app.UseWebErrorPages();
@@ -89,7 +99,8 @@ app.MapNudgeLinks();
 app.MapCulture();
 app.MapRazorComponents<App>();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The web host; public so that tests can start it.</summary>
 public partial class Program;

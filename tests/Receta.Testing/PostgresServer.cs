@@ -132,7 +132,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
     private Task<(int ExitCode, string Output)> TryStartClusterAsync()
     {
         var options = string.Join(' ',
-            $"-h {Host}", $"-p {Port.ToString(CultureInfo.InvariantCulture)}", $"-k '{Path.Combine(_folder!, "sockets")}'",
+            $"-h {Host}", $"-p {PortText}", $"-k '{Path.Combine(_folder!, "sockets")}'",
             "-F", "-c full_page_writes=off", "-c synchronous_commit=off", "-c max_connections=200");
         return TryRunAsync(Tool("pg_ctl"),
             ["-D", DataFolder, "-l", LogFile, "-w", "-t", "60", "-o", options, "start"], asServerUser: true);
@@ -150,6 +150,26 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
     /// <summary>Drops a database at once, ending the sessions connected to it.</summary>
     public Task DropDatabaseAsync(string name) => ExecuteAsync($"DROP DATABASE IF EXISTS {Identifier(name)} WITH (FORCE)");
+
+    /// <summary>
+    /// <c>pg_dump -Fc</c> of a database into <paramref name="file"/>, as the README tells an operator
+    /// to back up: a consistent snapshot taken while the app goes on using it.
+    /// </summary>
+    public Task DumpAsync(string database, string file) =>
+        RunAsync(Tool("pg_dump"), ["-Fc", "-h", Host, "-p", PortText, "-U", SuperUser, "-d", Identifier(database), "-f", file], asServerUser: false);
+
+    /// <summary>
+    /// <c>pg_restore</c> of a <see cref="DumpAsync"/> file into a new, empty database named
+    /// <paramref name="database"/>, in one transaction, as the README tells an operator to restore.
+    /// </summary>
+    public async Task RestoreAsync(string file, string database)
+    {
+        await CreateDatabaseAsync(database);
+        await RunAsync(Tool("pg_restore"),
+            ["--no-owner", "--single-transaction", "-h", Host, "-p", PortText, "-U", SuperUser, "-d", database, file], asServerUser: false);
+    }
+
+    private string PortText => Port.ToString(CultureInfo.InvariantCulture);
 
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {

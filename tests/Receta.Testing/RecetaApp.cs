@@ -59,6 +59,9 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
 
     public string ConnectionString => _connectionString ?? throw NotStarted();
 
+    /// <summary>For SQLite: the database file the app runs on; null for PostgreSQL.</summary>
+    public string? SqliteFile => Provider == DatabaseProvider.Sqlite ? new SqliteConnectionStringBuilder(ConnectionString).DataSource : null;
+
     /// <summary>Where the app writes the emails it sends (one <c>.eml</c> file each, newest last by name).</summary>
     public string MailFolder => _mailFolder;
 
@@ -101,6 +104,13 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
     /// </summary>
     public RecetaApp? SameDatabaseAs { get; init; }
 
+    /// <summary>
+    /// Start on this database instead of a new, empty one: for SQLite the path of a database file
+    /// (a restored backup, or another app's file, to share it), for PostgreSQL the name of a database
+    /// on the server given. Migrations still run on it; it is left in place when the app is disposed.
+    /// </summary>
+    public string? ExistingDatabase { get; init; }
+
     /// <summary>More configuration for the app, e.g. an SMTP server's (<see cref="SmtpInbox.AppSettings"/>).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -121,10 +131,17 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
                 DatabaseName = first.DatabaseName;
                 _connectionString = first.ConnectionString;
                 break;
+            case DatabaseProvider.Postgres when ExistingDatabase is { } existing:
+                DatabaseName = existing;
+                _connectionString = (server ?? throw new InvalidOperationException("An existing PostgreSQL database needs its server.")).ConnectionString(existing);
+                break;
             case DatabaseProvider.Postgres:
                 var postgres = server ?? (_ownedServer = await PostgresServer.StartAsync());
                 DatabaseName = $"receta_app_{Guid.NewGuid().ToString("N")[..12]}";
                 _connectionString = await postgres.CreateDatabaseAsync(DatabaseName);
+                break;
+            case DatabaseProvider.Sqlite when ExistingDatabase is { } file:
+                _connectionString = SqliteConnectionString(file);
                 break;
             default:
                 foreach (var abandoned in TempFolders.Abandoned(SqliteFolderPrefix))
@@ -132,12 +149,7 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
                     TempFolders.Delete(abandoned);
                 }
                 _sqliteFolder = TempFolders.Create(SqliteFolderPrefix);
-                var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_sqliteFolder, "receta.db") };
-                if (SqliteLockTimeout is { } lockTimeout)
-                {
-                    sqlite.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockTimeout.TotalSeconds));
-                }
-                _connectionString = sqlite.ConnectionString;
+                _connectionString = SqliteConnectionString(Path.Combine(_sqliteFolder, "receta.db"));
                 break;
         }
 
@@ -225,6 +237,8 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
         builder.UseSetting("Receta:Demo", Demo ? "true" : "false");
         builder.UseSetting("Email:Folder", _mailFolder);
         builder.UseSetting("Scheduler:Enabled", Scheduler ? "true" : "false");
+        // A collector named in the environment of the machine gets nothing of the tests' own telemetry.
+        builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", "");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -272,6 +286,16 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
             TempFolders.Delete(_sqliteFolder);
         }
         GC.SuppressFinalize(this);
+    }
+
+    private string SqliteConnectionString(string file)
+    {
+        var sqlite = new SqliteConnectionStringBuilder { DataSource = file };
+        if (SqliteLockTimeout is { } lockTimeout)
+        {
+            sqlite.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockTimeout.TotalSeconds));
+        }
+        return sqlite.ConnectionString;
     }
 
     private static InvalidOperationException NotStarted() =>

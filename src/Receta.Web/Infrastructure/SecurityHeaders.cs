@@ -83,9 +83,9 @@ public static class SecurityHeadersExtensions
         if (!app.Environment.IsDevelopment())
         {
             // The pages' cookies are __Host- cookies, which exist over https only: a page asked for
-            // over plain http is sent to https. The API (a token in a header), its reference and the
-            // health probe answer where they are asked. Behind a TLS-terminating proxy, forward the scheme
-            // (ASPNETCORE_FORWARDEDHEADERS_ENABLED=true), or every page would be sent round again.
+            // over plain http is sent to https. The API (a token in a header), its reference, the
+            // health probe and the metrics answer where they are asked. Behind a TLS-terminating proxy,
+            // forward the scheme (ASPNETCORE_FORWARDEDHEADERS_ENABLED=true), or every page would be sent round again.
             app.UseWhen(http => !IsServedOverAnyScheme(http.Request.Path), pages => pages.UseHttpsRedirection());
         }
         return app;
@@ -94,6 +94,7 @@ public static class SecurityHeadersExtensions
     private static bool IsServedOverAnyScheme(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(Telemetry.PrometheusScraping.Path, StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments(SecurityHeadersMiddleware.ApiReferencePath, StringComparison.OrdinalIgnoreCase);
 }

@@ -22,7 +22,8 @@ public static class SecurityServiceCollectionExtensions
 
     /// <summary>
     /// Authentication by personal access token or session cookie, antiforgery for the cookie, Data
-    /// Protection keys shared by every node through the database, HSTS, and the audit log.
+    /// Protection keys shared by every node through the database (encrypted at rest when a certificate
+    /// is configured: <see cref="DataProtectionKeyEncryption"/>), HSTS, and the audit log.
     /// </summary>
     public static IServiceCollection AddRecetaSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -64,6 +65,7 @@ public static class SecurityServiceCollectionExtensions
 
         services.AddDataProtection()
             .PersistKeysToDbContext<RecetaDbContext>()
+            .ProtectKeysAtRest(configuration)
             .SetApplicationName("Receta");
 
         services.AddHsts(options =>

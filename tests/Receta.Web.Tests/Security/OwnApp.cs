@@ -8,10 +8,16 @@ internal static class OwnApp
     /// A new app of its own for a test that moves the clock: same provider as <paramref name="shared"/>,
     /// and for PostgreSQL a new database on the same server.
     /// </summary>
-    public static async Task<RecetaApp> StartAsync(RecetaApp shared)
+    public static Task<RecetaApp> StartAsync(RecetaApp shared)
     {
         ArgumentNullException.ThrowIfNull(shared);
-        var app = new RecetaApp(shared.Provider, server: shared.Postgres);
+        return InitializeOrDisposeAsync(new RecetaApp(shared.Provider, server: shared.Postgres));
+    }
+
+    /// <summary>Starts <paramref name="app"/>, disposing of it again when it fails to start.</summary>
+    public static async Task<RecetaApp> InitializeOrDisposeAsync(RecetaApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         try
         {
             await app.InitializeAsync();

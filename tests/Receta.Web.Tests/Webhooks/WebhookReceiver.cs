@@ -12,8 +12,9 @@ using Microsoft.Extensions.Logging;
 namespace Receta.Web.Tests.Webhooks;
 
 /// <summary>
-/// A real HTTP receiver on loopback (Kestrel on a free port): it records each request's headers and
-/// body, and answers with <see cref="Status"/>.
+/// A real HTTP receiver on loopback (Kestrel on a free port): it records each POST's path, headers
+/// and body (read as UTF-8: the text in a binary body, an OTLP export's, stays readable), and answers
+/// with <see cref="Status"/>. Webhooks are sent to <see cref="Url"/>; any other path is taken too.
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -21,7 +22,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
-    public sealed record Received(IHeaderDictionary Headers, string Body);
+    public sealed record Received(string Path, IHeaderDictionary Headers, string Body);
 
     public ConcurrentQueue<Received> Requests { get; } = new();
 
@@ -30,6 +31,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>How long it waits before answering; none until a test says otherwise.</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The receiver itself, <c>http://127.0.0.1:port/</c>.</summary>
+    public Uri Address { get; private set; } = null!;
 
     public Uri Url { get; private set; } = null!;
 
@@ -40,11 +44,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
-        app.MapPost("/hook", async (HttpContext http) =>
+        app.MapPost("/{**path}", async (HttpContext http) =>
         {
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync(http.RequestAborted);
-            receiver.Requests.Enqueue(new Received(new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value)), body));
+            receiver.Requests.Enqueue(new Received(http.Request.Path, new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value)), body));
             if (receiver.Delay > TimeSpan.Zero)
             {
                 try
@@ -61,7 +65,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        receiver.Url = new Uri(new Uri(address), "/hook");
+        receiver.Address = new Uri(address);
+        receiver.Url = new Uri(receiver.Address, "/hook");
         return receiver;
     }
 

@@ -15,6 +15,7 @@ public static class AuditActions
     public const string TwoFactorEnabled = "twoFactorEnabled";
     public const string TwoFactorDisabled = "twoFactorDisabled";
     public const string RecoveryCodeUsed = "recoveryCodeUsed";
+    public const string RecoveryCodesReplaced = "recoveryCodesReplaced";
     public const string CalendarFeedCreated = "calendarFeedCreated";
     public const string CalendarFeedRevoked = "calendarFeedRevoked";
     public const string WebhookCreated = "webhookCreated";

@@ -164,6 +164,46 @@ public abstract class TwoFactorTests(RecetaApp app)
         await disabled.AssertStatusAsync(HttpStatusCode.NoContent);
     }
 
+    [Fact]
+    public async Task NewRecoveryCodes_WithPassword_ReplaceTheOldOnes_WhichStopWorking()
+    {
+        var user = await app.CreateUserAsync();
+        var (_, old) = await EnableAsync(user);
+        using var client = app.CreateApiClient();
+
+        using var wrong = await user.Api.PostJsonAsync("/api/v1/me/2fa/recovery-codes", new { password = OwnApp.StrongPassword() });
+        using var missing = await user.Api.PostJsonAsync("/api/v1/me/2fa/recovery-codes", new { });
+        using var replaced = await user.Api.PostJsonAsync("/api/v1/me/2fa/recovery-codes", new { password = user.Password });
+
+        await wrong.AssertProblemAsync(HttpStatusCode.BadRequest, "password");
+        await missing.AssertProblemAsync(HttpStatusCode.BadRequest, "password");
+        await replaced.AssertStatusAsync(HttpStatusCode.OK);
+        var fresh = (await replaced.ReadJsonAsync()).GetProperty("recoveryCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
+        Assert.Equal(10, fresh.Count);
+        Assert.Empty(fresh.Intersect(old));
+        using var withOld = await client.PostJsonAsync("/api/v1/auth/tokens",
+            new { email = user.Email, password = user.Password, name = "old code", recoveryCode = old[1] });
+        Assert.True((await withOld.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("codeRequired").GetBoolean());
+        using var withNew = await client.PostJsonAsync("/api/v1/auth/tokens",
+            new { email = user.Email, password = user.Password, name = "new code", recoveryCode = fresh[0] });
+        await withNew.AssertStatusAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task NewRecoveryCodes_WithTheLastRecoveryCode_Works_AndWithoutTwoFactor_Returns404()
+    {
+        var user = await app.CreateUserAsync();
+        using var off = await user.Api.PostJsonAsync("/api/v1/me/2fa/recovery-codes", new { password = user.Password });
+        await off.AssertProblemAsync(HttpStatusCode.NotFound);
+        var (_, codes) = await EnableAsync(user);
+
+        using var replaced = await user.Api.PostJsonAsync("/api/v1/me/2fa/recovery-codes", new { recoveryCode = codes[^1] });
+        using var reused = await user.Api.PostJsonAsync("/api/v1/me/2fa/recovery-codes", new { recoveryCode = codes[^1] });
+
+        await replaced.AssertStatusAsync(HttpStatusCode.OK);
+        await reused.AssertProblemAsync(HttpStatusCode.BadRequest, "recoveryCode");
+    }
+
     private static async Task<string> StartAsync(TestUser user)
     {
         using var started = await user.Api.PostJsonAsync("/api/v1/me/2fa", new { password = user.Password });

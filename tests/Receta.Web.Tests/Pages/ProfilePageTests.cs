@@ -143,6 +143,14 @@ public abstract partial class ProfilePageTests(RecetaApp app)
         Assert.Equal(0, RecoveryCode().Count(reloaded));
         Assert.NotEqual(HttpStatusCode.Created, withoutCode);
 
+        var (wrongPassword, _, _) = await browser.SubmitAsync("/profile", reloaded, "2fa-codes", ("RecoveryCodesForm.Password", "not the password"));
+        var (replaced, fresh, _) = await browser.SubmitAsync("/profile", reloaded, "2fa-codes", ("RecoveryCodesForm.Password", user.Password));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongPassword);
+        Assert.Equal(HttpStatusCode.OK, replaced);
+        Assert.Contains("New recovery codes: the old ones no longer work.", fresh, StringComparison.Ordinal);
+        Assert.Equal(10, RecoveryCode().Count(fresh));
+        Assert.Empty(RecoveryCode().Matches(fresh).Select(m => m.Value).Intersect(RecoveryCode().Matches(codes).Select(m => m.Value)));
+
         var (off, _, location) = await browser.SubmitAsync("/profile", reloaded, "2fa-off", ("TwoFactorOffForm.Password", user.Password));
         var (_, final) = await browser.GetAsync("/profile");
 

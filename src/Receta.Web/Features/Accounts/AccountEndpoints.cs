@@ -22,5 +22,6 @@ public static class AccountEndpoints
         StartTwoFactor.Map(me);
         ConfirmTwoFactor.Map(me);
         DisableTwoFactor.Map(me);
+        NewRecoveryCodes.Map(me);
     }
 }

@@ -24,11 +24,7 @@ public static class DisableTwoFactor
         {
             return Failure.NotFound("two-factor sign-in");
         }
-        var confirmed = !string.IsNullOrEmpty(request?.Password)
-            ? await signIn.ConfirmPasswordAsync(caller.Id, request.Password, "password", "two-factor removal")
-            : !string.IsNullOrWhiteSpace(request?.Code) || !string.IsNullOrWhiteSpace(request?.RecoveryCode)
-                ? await signIn.ConfirmCodeAsync(user, request.Code, request.RecoveryCode, "two-factor removal")
-                : Failure.Invalid("password", "Send the 'password', a 'code' or a 'recoveryCode'.");
+        var confirmed = await signIn.ConfirmSecondFactorChangeAsync(user, request?.Password, request?.Code, request?.RecoveryCode, "two-factor removal");
         if (confirmed.Failure is { } failure)
         {
             return failure;

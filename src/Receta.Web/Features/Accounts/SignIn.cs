@@ -114,6 +114,20 @@ public sealed class SignIn(UserManager<User> users, AccountLockout lockout, TwoF
         return user;
     }
 
+    /// <summary>
+    /// Confirms a change to two-factor sign-in itself with the password, or else a current code or an
+    /// unused recovery code (the one a person who lost the authenticator still has).
+    /// </summary>
+    public async Task<Outcome<User>> ConfirmSecondFactorChangeAsync(User user, string? password, string? code, string? recoveryCode, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return !string.IsNullOrEmpty(password)
+            ? await ConfirmPasswordAsync(user.Id, password, "password", purpose)
+            : !string.IsNullOrWhiteSpace(code) || !string.IsNullOrWhiteSpace(recoveryCode)
+                ? await ConfirmCodeAsync(user, code, recoveryCode, purpose)
+                : Failure.Invalid("password", "Send the 'password', a 'code' or a 'recoveryCode'.");
+    }
+
     private static Failure BadCredentials => new UnauthorizedFailure("The email or password is not right.");
 
     private static User Nobody => new() { DisplayName = "" };

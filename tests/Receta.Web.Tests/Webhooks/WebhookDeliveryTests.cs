@@ -215,20 +215,8 @@ public abstract class WebhookDeliveryTests(RecetaApp shared)
         Assert.Equal(app.Clock.GetUtcNow() + TimeSpan.FromMinutes(1), message.NextAttemptAt);
     }
 
-    internal async Task<RecetaApp> StartAsync(bool allowPrivateNetworks)
-    {
-        var app = new RecetaApp(shared.Provider, server: shared.Postgres) { AllowPrivateWebhooks = allowPrivateNetworks };
-        try
-        {
-            await app.InitializeAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-        return app;
-    }
+    internal Task<RecetaApp> StartAsync(bool allowPrivateNetworks) =>
+        Security.OwnApp.InitializeOrDisposeAsync(new RecetaApp(shared.Provider, server: shared.Postgres) { AllowPrivateWebhooks = allowPrivateNetworks });
 
     internal static async Task<int> SendDueAsync(RecetaApp app)
     {

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Receta.Data.Accounts;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Accounts;
@@ -12,32 +10,25 @@ namespace Receta.Web.Features.Accounts;
 public static class DisableTwoFactor
 {
     public static async Task<Outcome<bool>> HandleAsync(
-        CurrentUser caller, DisableTwoFactorRequest? request, SignIn signIn, UserManager<User> users, TwoFactor twoFactor, AuditLog audit)
+        CurrentUser caller, DisableTwoFactorRequest? request, SignIn signIn, TwoFactor twoFactor, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(signIn);
-        ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(twoFactor);
         ArgumentNullException.ThrowIfNull(audit);
-        var user = await users.FindByIdAsync(caller.Id.ToString());
-        if (user is null || !user.TwoFactorEnabled)
-        {
-            return Failure.NotFound("two-factor sign-in");
-        }
-        var confirmed = await signIn.ConfirmSecondFactorChangeAsync(user, request?.Password, request?.Code, request?.RecoveryCode, "two-factor removal");
+        var confirmed = await signIn.ConfirmSecondFactorChangeAsync(caller.Id, request?.Password, request?.Code, request?.RecoveryCode, "two-factor removal");
         if (confirmed.Failure is { } failure)
         {
             return failure;
         }
         await twoFactor.DisableAsync(confirmed.Value!);
-        await audit.RecordAsync(user.Id, AuditActions.TwoFactorDisabled);
+        await audit.RecordAsync(caller.Id, AuditActions.TwoFactorDisabled);
         return true;
     }
 
     public static void Map(RouteGroupBuilder me) =>
-        me.MapDelete("/2fa", async (CurrentUser caller, [FromBody] DisableTwoFactorRequest? request, SignIn signIn, UserManager<User> users,
-                TwoFactor twoFactor, AuditLog audit) =>
-                (await HandleAsync(caller, request, signIn, users, twoFactor, audit)).ToNoContent())
+        me.MapDelete("/2fa", async (CurrentUser caller, [FromBody] DisableTwoFactorRequest? request, SignIn signIn, TwoFactor twoFactor, AuditLog audit) =>
+                (await HandleAsync(caller, request, signIn, twoFactor, audit)).ToNoContent())
             .Produces(StatusCodes.Status204NoContent)
             .WithDescription("Turns two-factor sign-in off, confirmed with the password and a code or recovery code.");
 }

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Receta.Data;
-using Receta.Data.Accounts;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Accounts;
@@ -12,20 +10,14 @@ namespace Receta.Web.Features.Accounts;
 public static class NewRecoveryCodes
 {
     public static async Task<Outcome<RecoveryCodesResponse>> HandleAsync(
-        CurrentUser caller, NewRecoveryCodesRequest? request, SignIn signIn, UserManager<User> users, TwoFactor twoFactor, AuditLog audit, RecetaDbContext db)
+        CurrentUser caller, NewRecoveryCodesRequest? request, SignIn signIn, TwoFactor twoFactor, AuditLog audit, RecetaDbContext db)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(signIn);
-        ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(twoFactor);
         ArgumentNullException.ThrowIfNull(audit);
-        var user = await users.FindByIdAsync(caller.Id.ToString());
-        if (user is null || !user.TwoFactorEnabled)
-        {
-            return Failure.NotFound("two-factor sign-in");
-        }
-        var confirmed = await signIn.ConfirmSecondFactorChangeAsync(user, request?.Password, request?.Code, request?.RecoveryCode, "new recovery codes");
+        ArgumentNullException.ThrowIfNull(db);
+        var confirmed = await signIn.ConfirmSecondFactorChangeAsync(caller.Id, request?.Password, request?.Code, request?.RecoveryCode, "new recovery codes");
         if (confirmed.Failure is { } failure)
         {
             return failure;
@@ -33,15 +25,14 @@ public static class NewRecoveryCodes
         // The old codes go and the new ones come in one transaction: never an account left with none.
         await using var transaction = await db.Database.BeginTransactionAsync();
         var codes = await twoFactor.ReplaceRecoveryCodesAsync(confirmed.Value!);
-        await audit.RecordAsync(user.Id, AuditActions.RecoveryCodesReplaced);
+        await audit.RecordAsync(caller.Id, AuditActions.RecoveryCodesReplaced);
         await transaction.CommitAsync();
         return new RecoveryCodesResponse(codes);
     }
 
     public static void Map(RouteGroupBuilder me) =>
-        me.MapPost("/2fa/recovery-codes", async (CurrentUser caller, NewRecoveryCodesRequest? request, SignIn signIn, UserManager<User> users,
-                TwoFactor twoFactor, AuditLog audit, RecetaDbContext db) =>
-                (await HandleAsync(caller, request, signIn, users, twoFactor, audit, db)).ToOk())
+        me.MapPost("/2fa/recovery-codes", async (CurrentUser caller, NewRecoveryCodesRequest? request, SignIn signIn, TwoFactor twoFactor, AuditLog audit, RecetaDbContext db) =>
+                (await HandleAsync(caller, request, signIn, twoFactor, audit, db)).ToOk())
             .Produces<RecoveryCodesResponse>()
             .WithDescription("Replaces the account's recovery codes with 10 new ones, shown this once; the old ones stop working. Confirmed with the password, a code or an unused recovery code.");
 }

@@ -115,12 +115,17 @@ public sealed class SignIn(UserManager<User> users, AccountLockout lockout, TwoF
     }
 
     /// <summary>
-    /// Confirms a change to two-factor sign-in itself with the password, or else a current code or an
-    /// unused recovery code (the one a person who lost the authenticator still has).
+    /// Confirms a change to the two-factor sign-in of the caller's account (turning it off, new
+    /// recovery codes) with the password, or else a current code or an unused recovery code (the one
+    /// a person who lost the authenticator still has). 404 when the account has it off.
     /// </summary>
-    public async Task<Outcome<User>> ConfirmSecondFactorChangeAsync(User user, string? password, string? code, string? recoveryCode, string purpose)
+    public async Task<Outcome<User>> ConfirmSecondFactorChangeAsync(Guid userId, string? password, string? code, string? recoveryCode, string purpose)
     {
-        ArgumentNullException.ThrowIfNull(user);
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || !user.TwoFactorEnabled)
+        {
+            return Failure.NotFound("two-factor sign-in");
+        }
         return !string.IsNullOrEmpty(password)
             ? await ConfirmPasswordAsync(user.Id, password, "password", purpose)
             : !string.IsNullOrWhiteSpace(code) || !string.IsNullOrWhiteSpace(recoveryCode)

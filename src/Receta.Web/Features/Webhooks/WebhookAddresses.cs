@@ -53,25 +53,27 @@ public static class WebhookAddresses
     /// </summary>
     public static async Task<string?> ResolvedRefusalAsync(string url)
     {
-        var host = new Uri(url).IdnHost;
-        if (IPAddress.TryParse(host, out _))
-        {
-            return null;
-        }
         using var timeout = new CancellationTokenSource(ResolveTimeout);
         IPAddress[] addresses;
         try
         {
-            addresses = await Dns.GetHostAddressesAsync(host, timeout.Token);
+            addresses = await ResolveAsync(new Uri(url).IdnHost, timeout.Token);
         }
         catch (Exception exception) when (exception is SocketException or OperationCanceledException)
         {
             return null;
         }
-        return addresses.FirstOrDefault(a => !IsPublic(a)) is { } inner
+        return FirstNotPublic(addresses) is { } inner
             ? $"'url' names a host that resolves to a private, loopback, link-local or otherwise non-public address ({inner})."
             : null;
     }
+
+    /// <summary>The addresses <paramref name="host"/> stands for: itself when it is a literal address, else what DNS answers now.</summary>
+    public static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
+        IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+
+    /// <summary>The first of <paramref name="addresses"/> that is not public (<see cref="IsPublic"/>), or null.</summary>
+    public static IPAddress? FirstNotPublic(IEnumerable<IPAddress> addresses) => addresses.FirstOrDefault(a => !IsPublic(a));
 
     /// <summary>
     /// Whether <paramref name="address"/> is a public unicast address: not unspecified, loopback,

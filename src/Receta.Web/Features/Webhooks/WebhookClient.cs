@@ -40,14 +40,12 @@ public sealed class WebhookClient : IDisposable
 
     private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool allowPrivate, CancellationToken cancellationToken)
     {
-        var addresses = IPAddress.TryParse(endPoint.Host, out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken);
+        var addresses = await WebhookAddresses.ResolveAsync(endPoint.Host, cancellationToken);
         if (addresses.Length == 0)
         {
             throw new WebhookRefusedException($"refused: {endPoint.Host} resolves to no address");
         }
-        if (!allowPrivate && addresses.FirstOrDefault(a => !WebhookAddresses.IsPublic(a)) is { } inner)
+        if (!allowPrivate && WebhookAddresses.FirstNotPublic(addresses) is { } inner)
         {
             throw new WebhookRefusedException($"refused: {endPoint.Host} resolves to a private address ({inner})");
         }

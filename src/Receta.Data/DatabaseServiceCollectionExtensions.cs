@@ -20,27 +20,30 @@ public static class DatabaseServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var provider = ReadProvider(configuration);
-        var connectionString = configuration.GetConnectionString("Receta");
+        var connectionString = ReadConnectionString(configuration);
 
         services.AddDbContextPool<RecetaDbContext>((appServices, options) =>
         {
             options.AddInterceptors(appServices.GetServices<ISaveChangesInterceptor>());
-            switch (provider)
-            {
-                case DatabaseProvider.Postgres:
-                    options.UseNpgsql(
-                        connectionString ?? throw new InvalidOperationException(
-                            "ConnectionStrings:Receta is required when Database:Provider is postgres."),
-                        npgsql => npgsql.MigrationsAssembly("Receta.Data.Postgres"));
-                    break;
-                default:
-                    options.UseSqlite(
-                        PrepareSqlite(connectionString ?? DefaultSqliteConnectionString),
-                        sqlite => sqlite.MigrationsAssembly("Receta.Data.Sqlite"));
-                    break;
-            }
+            UseProvider(options, provider, connectionString);
         });
+        // Made by the container, so that it closes their connections when the app stops.
+        services.AddSingleton(_ => new ReadContexts(provider, connectionString));
         return services;
+    }
+
+    /// <summary>The provider and migrations set of <paramref name="provider"/>, for every context of the app.</summary>
+    internal static void UseProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("Receta.Data.Postgres"));
+                break;
+            default:
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Receta.Data.Sqlite"));
+                break;
+        }
     }
 
     /// <summary>The connection string the context uses, for a component that opens its own connections (the scheduler).</summary>

@@ -46,4 +46,7 @@ public sealed class Goal : IImported
         MeasureAggregation is { } aggregation && MeasureStart is { } start && MeasureTarget is { } target
             ? new Measure(MeasureUnit ?? "", start, target, aggregation)
             : null;
+
+    /// <summary>A copy of every column, detached from any context.</summary>
+    public Goal Copy() => (Goal)MemberwiseClone();
 }

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Receta.Core.Circle;
 using Receta.Data;
 using Receta.Data.Accounts;
 
@@ -13,18 +14,44 @@ namespace Receta.Web.Infrastructure;
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;token&gt;</c> against the hashes of personal access
 /// tokens. Tokens are only ever read from the header (never a query string), and a revoked or
-/// expired token stops working on the very next request because every request looks it up.
+/// expired token stops working on the very next request, on every node, because every request
+/// looks it up. Under a goal's route the same statement reads the caller's standing on that goal
+/// (<see cref="GoalGrant"/>), so that a read costs one round trip to the database (docs/adr/0011).
 /// </summary>
 public sealed class AccessTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    RecetaDbContext db,
+    ReadContexts reads,
+    IServiceProvider services,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    private static Task<TokenGrant?> FindToken(RecetaDbContext db, byte[] hash, CancellationToken cancellationToken) =>
+        db.AccessTokens
+            .Where(t => t.SecretHash == hash)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new TokenGrant(
+                t.UserId, t.Id, t.Scope, t.ExpiresAt, t.LastUsedAt, u.TimeZone, null, null, null))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    // One statement: the token, its account, and the goal of the route with the caller's membership
+    // of it, as scalar subqueries (SQLite has no lateral joins). Not a compiled query: one process
+    // may hold apps of both providers (the tests do), and a compiled query is bound to one model.
+    private static Task<TokenGrant?> FindTokenAndGoal(RecetaDbContext db, byte[] hash, Guid goalId, CancellationToken cancellationToken) =>
+        db.AccessTokens
+            .Where(t => t.SecretHash == hash)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new TokenGrant(
+                t.UserId, t.Id, t.Scope, t.ExpiresAt, t.LastUsedAt, u.TimeZone,
+                db.Goals.Where(g => g.Id == goalId).Select(g => (Guid?)g.OwnerId).FirstOrDefault(),
+                db.Goals.Where(g => g.Id == goalId).Select(g => (long?)g.Version).FirstOrDefault(),
+                db.CircleMembers
+                    .Where(m => m.GoalId == goalId && m.UserId == t.UserId && m.Status == MemberStatus.Active)
+                    .Select(m => (CircleRole?)m.Role)
+                    .FirstOrDefault()))
+            .FirstOrDefaultAsync(cancellationToken);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -44,30 +71,34 @@ public sealed class AccessTokenAuthenticationHandler(
         }
 
         var hash = AccessTokenSecrets.Hash(secret);
+        var goalId = GoalAccessMiddleware.DeclaredGoalId(Context);
+        var found = await reads.ReadAsync(db => goalId is { } id
+            ? FindTokenAndGoal(db, hash, id, Context.RequestAborted)
+            : FindToken(db, hash, Context.RequestAborted));
         var now = clock.GetUtcNow();
-        var found = await db.AccessTokens
-            .Where(t => t.SecretHash == hash)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, u.TimeZone })
-            .AsNoTracking()
-            .FirstOrDefaultAsync(Context.RequestAborted);
-        if (found is null || found.Token.ExpiresAt <= now)
+        if (found is null || found.ExpiresAt <= now)
         {
             return AuthenticateResult.Fail("Unknown, revoked or expired token.");
         }
 
-        if (found.Token.LastUsedAt is null || now - found.Token.LastUsedAt > LastUsedResolution)
+        if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
         {
+            var db = services.GetRequiredService<RecetaDbContext>();
             await db.AccessTokens
-                .Where(t => t.UserId == found.Token.UserId && t.Id == found.Token.Id)
+                .Where(t => t.UserId == found.UserId && t.Id == found.TokenId)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+        if (goalId is { } goal)
+        {
+            Context.Features.Set(found.GoalGrant(goal));
         }
 
         var identity = new ClaimsIdentity(
             [
-                new Claim(ClaimNames.UserId, found.Token.UserId.ToString()),
-                new Claim(ClaimNames.Scope, found.Token.Scope == TokenScope.Read ? "read" : "write"),
+                new Claim(ClaimNames.UserId, found.UserId.ToString()),
+                new Claim(ClaimNames.Scope, found.Scope == TokenScope.Read ? "read" : "write"),
                 new Claim(ClaimNames.TimeZone, found.TimeZone),
-                new Claim(ClaimNames.TokenId, found.Token.Id.ToString()),
+                new Claim(ClaimNames.TokenId, found.TokenId.ToString()),
             ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
@@ -82,6 +113,22 @@ public sealed class AccessTokenAuthenticationHandler(
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         await Failure.Forbidden("This token may not do this.").ToResult().ExecuteAsync(Context);
+}
+
+/// <summary>
+/// A token as read for a request, and, under a goal's route, that goal's owner and version and the
+/// token's account's active membership of it (all null when the goal does not exist).
+/// </summary>
+public sealed record TokenGrant(
+    Guid UserId, Guid TokenId, TokenScope Scope, DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt, string TimeZone,
+    Guid? GoalOwnerId, long? GoalVersion, CircleRole? MemberRole)
+{
+    /// <summary>The caller's standing on <paramref name="goalId"/>: owner, an active member's role, or none.</summary>
+    public GoalGrant GoalGrant(Guid goalId) => new(
+        goalId,
+        GoalOwnerId,
+        GoalVersion ?? 0,
+        GoalOwnerId is not { } owner ? null : owner == UserId ? CircleRole.Owner : MemberRole);
 }
 
 /// <summary>Makes and hashes secrets (tokens, the calendar feed's address): 256 random bits, stored only as SHA-256.</summary>

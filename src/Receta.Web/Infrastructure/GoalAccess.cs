@@ -54,6 +54,31 @@ public sealed record GoalScope(Goal Goal, CircleRole Role, CurrentUser User)
         return new GoalScope(goal, granted, user);
     }
 
+    /// <summary>
+    /// The same rule for a read whose caller's standing was read with the token (<see cref="GoalGrant"/>):
+    /// the goal comes from the snapshot of the version just read (or the database, once per version),
+    /// untracked, since a read changes nothing.
+    /// </summary>
+    public static async Task<Outcome<GoalScope>> FromGrantAsync(
+        CurrentUser user, GoalGrant grant, GoalAction action, GoalViewCache cache, RecetaDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(db);
+        if (grant is not { OwnerId: { } ownerId, Role: { } granted })
+        {
+            return Failure.NotFound("goal");
+        }
+        if (!CirclePolicy.Allows(granted, action))
+        {
+            return Failure.Forbidden($"Your role on this goal ({granted}) does not allow this.");
+        }
+        var goal = await cache.GetGoalAsync(grant.GoalId, grant.Version, () =>
+            db.Goals.AsNoTracking().FirstOrDefaultAsync(g => g.OwnerId == ownerId && g.Id == grant.GoalId, cancellationToken));
+        return goal is null ? Failure.NotFound("goal") : new GoalScope(goal, granted, user);
+    }
+
     /// <summary>The caller's role on the goal: owner, an accepted member's role, or none (the goal does not exist for them).</summary>
     private static async Task<CircleRole?> RoleOnAsync(Goal goal, Guid userId, RecetaDbContext db, CancellationToken cancellationToken) =>
         goal.OwnerId == userId
@@ -72,7 +97,20 @@ public sealed record GoalScope(Goal Goal, CircleRole Role, CurrentUser User)
 /// </summary>
 public sealed class GoalAccessMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, RecetaDbContext db)
+    /// <summary>
+    /// The goal of the route when the endpoint declares a goal action and the id is well formed;
+    /// what authentication reads along with the caller's token.
+    /// </summary>
+    public static Guid? DeclaredGoalId(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.GetEndpoint()?.Metadata.GetMetadata<RequiresGoalActionAttribute>() is not null
+            && Guid.TryParse(http.GetRouteValue("goalId") as string, out var id)
+                ? id
+                : null;
+    }
+
+    public async Task InvokeAsync(HttpContext http, RecetaDbContext db, GoalViewCache cache)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(db);
@@ -90,7 +128,11 @@ public sealed class GoalAccessMiddleware(RequestDelegate next)
         var user = CurrentUser.From(http)
             ?? throw new InvalidOperationException("Goal endpoints require an authenticated caller.");
 
-        var scope = await GoalScope.LoadAsync(user, http.GetRouteValue("goalId") as string, declared.Action, db, http.RequestAborted);
+        // A read with a token already knows the caller's standing (read with the token, one round
+        // trip); anything else, and every change, loads the goal tracked, to be changed and saved.
+        var scope = http.Features.Get<GoalGrant>() is { } grant && HttpMethods.IsGet(http.Request.Method)
+            ? await GoalScope.FromGrantAsync(user, grant, declared.Action, cache, db, http.RequestAborted)
+            : await GoalScope.LoadAsync(user, http.GetRouteValue("goalId") as string, declared.Action, db, http.RequestAborted);
         if (scope.Failure is { } failure)
         {
             await WebPages.RefuseAsync(http, failure);
@@ -100,6 +142,12 @@ public sealed class GoalAccessMiddleware(RequestDelegate next)
         await next(http);
     }
 }
+
+/// <summary>
+/// The caller's standing on the goal of the route, read with their token: the goal's owner and
+/// version (null owner when it does not exist) and the caller's role (null when none).
+/// </summary>
+public sealed record GoalGrant(Guid GoalId, Guid? OwnerId, long Version, CircleRole? Role);
 
 public static class GoalAccessExtensions
 {

@@ -18,6 +18,29 @@ public sealed class GoalViewCache(IMemoryCache? cache)
 
     private static readonly TimeSpan SlidingExpiration = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The goal row as of <paramref name="version"/>, loaded once per version: a copy, so that no
+    /// request can change what another reads. A goal loaded at a newer version (a change came in
+    /// between) is kept under its own.
+    /// </summary>
+    public async Task<Goal?> GetGoalAsync(Guid id, long version, Func<Task<Goal?>> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (cache is not null && cache.TryGetValue((id, version, "goal"), out Goal? cached) && cached is not null)
+        {
+            return cached.Copy();
+        }
+        var goal = await load();
+        if (goal is not null && cache is not null)
+        {
+            using var entry = cache.CreateEntry((goal.Id, goal.Version, "goal"));
+            entry.Value = goal.Copy();
+            entry.Size = 1;
+            entry.SlidingExpiration = SlidingExpiration;
+        }
+        return goal;
+    }
+
     public async Task<T> GetOrCreateAsync<T>(Goal goal, string view, object? argument, Func<Task<T>> create, Func<T, long>? sizeOf = null)
     {
         ArgumentNullException.ThrowIfNull(goal);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Receta.Data;
 using Receta.Testing;
@@ -191,7 +192,9 @@ public sealed class LockedSqliteDatabase : OutageDatabase
     public override async Task StopAnsweringAsync()
     {
         // In WAL mode a connection gets the exclusive lock only while no other has the file open:
-        // close the app's idle pooled connections first (it opens new ones on its next request).
+        // close the app's idle pooled connections and those its hot reads keep open first (it opens
+        // new ones on its next request).
+        App.Services.GetRequiredService<ReadContexts>().Clear();
         using (var pooled = new SqliteConnection(App.ConnectionString))
         {
             SqliteConnection.ClearPool(pooled);

@@ -1,0 +1,126 @@
+using System.Net;
+using Receta.Data;
+using Receta.Testing;
+using Receta.Web.Tests.Security;
+using static Receta.Web.Tests.Goals.GoalTests;
+
+namespace Receta.Web.Tests.Operations;
+
+/// <summary>
+/// The rules that keep hot reads honest (docs/adr/0011), with two nodes on one database: each has
+/// just served the read from its caches when the change is made on the other, and the very next
+/// request there must see it. A revoked token is refused, a new entry is counted, a member removed
+/// from the circle no longer finds the goal.
+/// </summary>
+public abstract class TwoNodesTests(RecetaApp app) : IAsyncLifetime
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private RecetaApp? _second;
+
+    /// <summary>The other node: same database as the suite's app.</summary>
+    protected RecetaApp Second => _second ?? throw new InvalidOperationException("Not started.");
+
+    protected abstract RecetaApp NewSecondNode();
+
+    public async ValueTask InitializeAsync() => _second = await OwnApp.InitializeOrDisposeAsync(NewSecondNode());
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_second is not null)
+        {
+            await _second.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task RevokedOnOneNode_TheOtherRefusesTheTokenOnItsNextRequest()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = await NewGoalAsync(user);
+        using var there = Second.CreateApiClient(user.Token.Secret);
+        await AssertReadsAsync(there, goal, HttpStatusCode.OK);
+
+        using var revoked = await user.Api.DeleteAsync($"/api/v1/auth/tokens/{user.Token.Id}", Cancellation);
+        await revoked.AssertStatusAsync(HttpStatusCode.NoContent);
+
+        await AssertReadsAsync(there, goal, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task EntryWrittenOnOneNode_TheOtherCountsItOnItsNextRead()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = await NewGoalAsync(user);
+        using var there = Second.CreateApiClient(user.Token.Secret);
+        Assert.Equal(0, (await ReadProgressAsync(there, goal)).GetProperty("current").GetDouble());
+
+        await PostAsync(user, $"/api/v1/goals/{goal}/entries", new { date = "2025-02-01", value = 7 });
+
+        Assert.Equal(7, (await ReadProgressAsync(there, goal)).GetProperty("current").GetDouble());
+        using var list = await there.GetAsync("/api/v1/goals", Cancellation);
+        await list.AssertStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task RemovedFromTheCircleOnOneNode_TheOtherNoLongerShowsTheGoal()
+    {
+        var owner = await app.CreateUserAsync();
+        var member = await app.CreateUserAsync();
+        var goal = await NewGoalAsync(owner);
+        var invitation = await PostAsync(owner, $"/api/v1/goals/{goal}/circle", new { email = member.Email, role = "viewer" });
+        using (var accepted = await member.Api.PostAsync($"/api/v1/invitations/{Id(invitation)}/accept", null, Cancellation))
+        {
+            await accepted.AssertStatusAsync(HttpStatusCode.OK);
+        }
+        using var there = Second.CreateApiClient(member.Token.Secret);
+        await AssertReadsAsync(there, goal, HttpStatusCode.OK);
+
+        using var removed = await owner.Api.DeleteAsync($"/api/v1/goals/{goal}/circle/{Id(invitation)}", Cancellation);
+        await removed.AssertStatusAsync(HttpStatusCode.NoContent);
+
+        await AssertReadsAsync(there, goal, HttpStatusCode.NotFound);
+    }
+
+    private static async Task<string> NewGoalAsync(TestUser user) =>
+        Id(await CreateGoalAsync(user, new
+        {
+            title = "Two nodes",
+            purpose = "Agree",
+            startDate = "2025-01-01",
+            targetDate = "2025-12-31",
+            measure = new { unit = "km", start = 0, target = 100 },
+        }));
+
+    private static async Task<System.Text.Json.JsonElement> ReadProgressAsync(HttpClient client, string goal)
+    {
+        using var response = await client.GetAsync($"/api/v1/goals/{goal}/progress?asOf=2025-02-10", Cancellation);
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        return await response.ReadJsonAsync();
+    }
+
+    /// <summary>Progress and roadmap answer <paramref name="expected"/> (each read twice: the second from the caches).</summary>
+    private static async Task AssertReadsAsync(HttpClient client, string goal, HttpStatusCode expected)
+    {
+        foreach (var view in new[] { "progress", "roadmap", "progress", "roadmap" })
+        {
+            using var response = await client.GetAsync($"/api/v1/goals/{goal}/{view}", Cancellation);
+            await response.AssertStatusAsync(expected);
+        }
+    }
+}
+
+public sealed class TwoNodesTests_Sqlite(SqliteApp app) : TwoNodesTests(app)
+{
+    private readonly SqliteApp _app = app;
+
+    protected override RecetaApp NewSecondNode() => new(DatabaseProvider.Sqlite) { ExistingDatabase = _app.SqliteFile };
+}
+
+public sealed class TwoNodesTests_Postgres(PostgresApp app) : TwoNodesTests(app)
+{
+    private readonly PostgresApp _app = app;
+
+    protected override RecetaApp NewSecondNode() => new(DatabaseProvider.Postgres, server: _app.Postgres) { SameDatabaseAs = _app };
+}

@@ -55,6 +55,7 @@ await using (await app.Services.LockDatabaseForStartupAsync())
     await app.Services.SeedDemoAsync(app.Configuration);
 }
 
+app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UsePrometheusScraping();
 app.UseRecetaPageCompression();

@@ -101,7 +101,10 @@ start_postgres() {
     bin=$(pg_bin) || die "PostgreSQL's server binaries were not found under /usr/lib/postgresql"
     port=$(pick_port 55432)
     mkdir -p "$dir/pg/sockets" "$dir/pg/log"
-    [[ $(id -u) -ne 0 ]] || chown -R postgres: "$dir/pg"
+    if [[ $(id -u) -eq 0 ]]; then
+        chown -R postgres: "$dir/pg"
+        runuser -u postgres -- test -x "$dir/pg" || die "the postgres user cannot reach $dir: every folder above it must be searchable (chmod 755)"
+    fi
     as_postgres "$bin/initdb" -D "$dir/pg/data" -U postgres -A trust -E UTF8 --locale=C --no-instructions >"$dir/pg/log/initdb.log"
     as_postgres "$bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/log/postgres.log" -w -t 60 \
         -o "-h 127.0.0.1 -p $port -k '$dir/pg/sockets' -c max_connections=300" start >/dev/null
@@ -320,7 +323,7 @@ case ${1:-} in
         while true; do sleep 3600 & wait $!; done
         ;;
     *)
-        sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
         exit 2
         ;;
 esac

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command. On a fresh Debian machine it installs what the tests need (PostgreSQL server
-# binaries, Chromium, Node.js with npm, and Spectral from npm as pinned in tools/spectral/package-lock.json),
+# binaries, Chromium, nginx, Node.js with npm, and Spectral from npm as pinned in tools/spectral/package-lock.json),
 # builds the solution once, runs every test project, and ends with the totals
 # counted from the TRX reports, alone on the last line: "N passed, N failed".
 # Exits non-zero when a test failed, the run broke, or no test ran at all.
@@ -45,6 +45,7 @@ command -v dotnet >/dev/null || { echo "test.sh: the .NET SDK (see global.json) 
 missing=()
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/sbin/nginx ]] || missing+=(nginx)
 command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
     step "Installing ${missing[*]}"
@@ -59,7 +60,7 @@ if [[ ! -x $spectral/node_modules/.bin/spectral || $spectral/package-lock.json -
     # Without it the other tests still run; OpenApiLintTests fails and says so.
     (cd "$spectral" && npm ci --ignore-scripts --no-audit --no-fund) || echo "test.sh: installing Spectral failed" >&2
 fi
-echo "dotnet $(dotnet --version); $(ls -d /usr/lib/postgresql/*/bin | tr '\n' ' '); $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium ?'); node $(node --version 2>/dev/null || echo '?'); spectral $("$spectral"/node_modules/.bin/spectral --version 2>/dev/null || echo '?')"
+echo "dotnet $(dotnet --version); $(ls -d /usr/lib/postgresql/*/bin | tr '\n' ' '); $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium ?'); $(/usr/sbin/nginx -v 2>&1 || echo 'nginx ?'); node $(node --version 2>/dev/null || echo '?'); spectral $("$spectral"/node_modules/.bin/spectral --version 2>/dev/null || echo '?')"
 
 step "Building (Release)"
 if ! dotnet build Receta.slnx -c Release; then

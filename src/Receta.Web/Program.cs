@@ -48,9 +48,14 @@ builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 
-await app.Services.MigrateDatabaseAsync();
-await app.Services.SeedDemoAsync(app.Configuration);
+// Nodes starting at once on one PostgreSQL take turns: each migrates and seeds alone.
+await using (await app.Services.LockDatabaseForStartupAsync())
+{
+    await app.Services.MigrateDatabaseAsync();
+    await app.Services.SeedDemoAsync(app.Configuration);
+}
 
+app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UsePrometheusScraping();
 app.UseRecetaPageCompression();

@@ -85,7 +85,8 @@ public static class SecurityHeadersExtensions
             // The pages' cookies are __Host- cookies, which exist over https only: a page asked for
             // over plain http is sent to https. The API (a token in a header), its reference, the
             // health probe and the metrics answer where they are asked. Behind a TLS-terminating proxy,
-            // forward the scheme (ASPNETCORE_FORWARDEDHEADERS_ENABLED=true), or every page would be sent round again.
+            // name it in ForwardedHeaders:KnownProxies (TrustedProxies) so that its X-Forwarded-Proto
+            // is read, or every page would be sent round again.
             app.UseWhen(http => !IsServedOverAnyScheme(http.Request.Path), pages => pages.UseHttpsRedirection());
         }
         return app;

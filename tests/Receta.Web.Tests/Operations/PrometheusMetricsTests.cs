@@ -80,6 +80,43 @@ public sealed class PrometheusMetricsTests_Sqlite(SqliteApp app) : PrometheusMet
     }
 
     [Fact]
+    public async Task Metrics_BehindATrustedProxy_ChecksTheClientsOwnAddress()
+    {
+        await using var app = await StartAsync(new Dictionary<string, string>
+        {
+            ["Metrics:Prometheus:Enabled"] = "true",
+            ["Metrics:Prometheus:AllowedNetworks"] = "10.99.0.0/16",
+            ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",
+        });
+
+        // The proxy on loopback vouches for the client's address, which is the one checked.
+        Assert.Equal(HttpStatusCode.OK, await StatusThroughProxyAsync(app, "10.99.3.4"));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusThroughProxyAsync(app, "203.0.113.9"));
+        // The allowed client forwards for someone else (it wrote an entry of its own, or is a proxy
+        // itself): that entry is not read, stays in the header, and the request is refused.
+        Assert.Equal(HttpStatusCode.NotFound, await StatusThroughProxyAsync(app, "203.0.113.9, 10.99.3.4"));
+    }
+
+    [Fact]
+    public async Task Start_KnownNetworkNotCidr_FailsNamingIt()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(new Dictionary<string, string>
+        {
+            ["ForwardedHeaders:KnownNetworks"] = "10.0.0.0/8, 192.168.1.1",
+        }));
+
+        Assert.Contains("ForwardedHeaders:KnownNetworks: '192.168.1.1' is not a network in CIDR notation", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpStatusCode> StatusThroughProxyAsync(RecetaApp app, string forwardedFor)
+    {
+        using var proxy = new HttpClient { BaseAddress = app.ServerAddress };
+        proxy.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        using var response = await proxy.GetAsync("/metrics", TestContext.Current.CancellationToken);
+        return response.StatusCode;
+    }
+
+    [Fact]
     public async Task Start_AllowedNetworkNotCidr_FailsNamingIt()
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(new Dictionary<string, string>

@@ -13,6 +13,7 @@ public static partial class DemoSeeding
     /// <summary>
     /// With <c>Receta:Demo</c> on (the default), an empty database gets a demo account holding José
     /// Hernández's journey, and its sign-in is printed. Never touches a database that has accounts.
+    /// Nodes starting together run it under <see cref="DatabaseStartup.LockDatabaseForStartupAsync"/>: one of them seeds.
     /// </summary>
     public static async Task SeedDemoAsync(this IServiceProvider services, IConfiguration configuration)
     {
@@ -26,6 +27,9 @@ public static partial class DemoSeeding
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Receta.Demo");
         if (!await db.Users.AnyAsync())
         {
+            // The account and its journey together or not at all: a start that dies half-way leaves
+            // an empty database, which the next start seeds, never an account without its journey.
+            await using var transaction = await db.Database.BeginTransactionAsync();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             var user = new User
@@ -45,6 +49,7 @@ public static partial class DemoSeeding
             }
             JoseJourney.AddTo(db, user, clock.GetUtcNow());
             await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         }
         if (await db.Users.AnyAsync(u => u.Email == Email))
         {

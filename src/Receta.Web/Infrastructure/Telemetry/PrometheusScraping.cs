@@ -11,8 +11,10 @@ namespace Receta.Web.Infrastructure.Telemetry;
 /// <remarks>
 /// A request that came through a proxy the app does not know (it still carries <c>X-Forwarded-For</c>
 /// or <c>Forwarded</c>) is refused too: a reverse proxy on the same machine connects from loopback,
-/// and would otherwise hand the metrics to anyone it serves. With forwarded headers enabled, the
-/// client's own address is the one checked.
+/// and would otherwise hand the metrics to anyone it serves. Behind a proxy named in
+/// <see cref="TrustedProxies"/>, the entries it vouches for have been read and removed from the
+/// header before this check: the client's own address is the one checked, and a request whose
+/// header keeps an entry no trusted proxy added (a client's own) is refused.
 /// </remarks>
 public sealed class PrometheusScraping
 {
@@ -36,15 +38,7 @@ public sealed class PrometheusScraping
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(Section);
         var enabled = section.GetValue("Enabled", false);
-        var listed = section.GetSection("AllowedNetworks");
-        var networks = new[] { listed.Value }
-            .Concat(listed.GetChildren().Select(child => child.Value))
-            .SelectMany(value => (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(network => IPNetwork.TryParse(network, out var parsed)
-                ? parsed
-                : throw new InvalidOperationException(
-                    $"{Section}:AllowedNetworks: '{network}' is not a network in CIDR notation (e.g. 10.0.0.0/8 or fd00::/8)."))
-            .ToList();
+        var networks = NetworkSettings.ReadNetworks(section, "AllowedNetworks");
         return new PrometheusScraping(enabled, networks);
     }
 

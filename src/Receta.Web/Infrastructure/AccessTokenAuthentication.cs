@@ -16,7 +16,7 @@ namespace Receta.Web.Infrastructure;
 /// tokens. Tokens are only ever read from the header (never a query string), and a revoked or
 /// expired token stops working on the very next request, on every node, because every request
 /// looks it up. Under a goal's route the same statement reads the caller's standing on that goal
-/// (<see cref="GoalGrant"/>), so that a read costs one round trip to the database (docs/adr/0011).
+/// (<see cref="GoalGrant"/>), so that a read costs one round trip to the database (docs/adr/0013).
 /// </summary>
 public sealed class AccessTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,

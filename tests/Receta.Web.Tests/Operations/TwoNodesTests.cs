@@ -7,7 +7,7 @@ using static Receta.Web.Tests.Goals.GoalTests;
 namespace Receta.Web.Tests.Operations;
 
 /// <summary>
-/// The rules that keep hot reads honest (docs/adr/0011), with two nodes on one database: each has
+/// The rules that keep hot reads honest (docs/adr/0013), with two nodes on one database: each has
 /// just served the read from its caches when the change is made on the other, and the very next
 /// request there must see it. A revoked token is refused, a new entry is counted, a member removed
 /// from the circle no longer finds the goal.

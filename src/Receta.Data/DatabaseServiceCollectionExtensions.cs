@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Receta.Data.Sharding;
 
 namespace Receta.Data;
 
@@ -14,7 +15,8 @@ public static class DatabaseServiceCollectionExtensions
     /// Registers <see cref="RecetaDbContext"/> on the provider named by <c>Database:Provider</c>
     /// (<c>sqlite</c> by default, or <c>postgres</c>) with the connection string <c>ConnectionStrings:Receta</c>,
     /// and the migrations set of that provider. The save interceptors registered as
-    /// <see cref="ISaveChangesInterceptor"/> (the host's webhook outbox) join every context.
+    /// <see cref="ISaveChangesInterceptor"/> (the host's webhook outbox) join every context, with the
+    /// one that writes the routes to owners (<see cref="RouteWriter"/>).
     /// </summary>
     public static IServiceCollection AddRecetaDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,13 +24,19 @@ public static class DatabaseServiceCollectionExtensions
         var provider = ReadProvider(configuration);
         var connectionString = ReadConnectionString(configuration);
 
+        // Off in production: the check costs a look at each statement, and what it proves is proved by the tests.
+        IInterceptor[] commandChecks = configuration.GetValue<bool>("Database:RequireOwnerFilter") ? [new OwnerFilterInterceptor()] : [];
+        var routeWriter = new RouteWriter();
         services.AddDbContextPool<RecetaDbContext>((appServices, options) =>
         {
             options.AddInterceptors(appServices.GetServices<ISaveChangesInterceptor>());
+            options.AddInterceptors(routeWriter);
+            options.AddInterceptors(commandChecks);
             UseProvider(options, provider, connectionString);
         });
         // Made by the container, so that it closes their connections when the app stops.
-        services.AddSingleton(_ => new ReadContexts(provider, connectionString));
+        services.AddSingleton(_ => new ReadContexts(provider, connectionString, commandChecks));
+        services.AddSingleton<OwnerRoutes>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.ObjectPool;
 
 namespace Receta.Data;
@@ -20,10 +21,11 @@ public sealed class ReadContexts : IDisposable
     private readonly Policy _policy;
     private ObjectPool<ReadContext> _pool;
 
-    internal ReadContexts(DatabaseProvider provider, string connectionString)
+    internal ReadContexts(DatabaseProvider provider, string connectionString, IEnumerable<IInterceptor> interceptors)
     {
         var options = new DbContextOptionsBuilder<RecetaDbContext>()
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(interceptors);
         DatabaseServiceCollectionExtensions.UseProvider(options, provider, connectionString);
         _policy = new Policy(provider, connectionString, options.Options);
         _pool = NewPool();

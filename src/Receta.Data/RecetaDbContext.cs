@@ -9,6 +9,7 @@ using Receta.Data.Circle;
 using Receta.Data.Goals;
 using Receta.Data.Importing;
 using Receta.Data.Nudges;
+using Receta.Data.Sharding;
 using Receta.Data.Webhooks;
 
 namespace Receta.Data;
@@ -49,6 +50,8 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
     public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<IdRoute> IdRoutes => Set<IdRoute>();
+    public DbSet<SecretRoute> SecretRoutes => Set<SecretRoute>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -314,6 +317,22 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
             attempt.Property(x => x.Error).HasMaxLength(WebhookAttempt.MaxErrorLength);
             attempt.Property(x => x.ResponseBody).HasMaxLength(WebhookAttempt.MaxResponseLength);
             attempt.HasOne<Webhook>().WithMany().HasForeignKey(x => new { x.OwnerId, x.WebhookId }).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // Routes are found by their own key: in a database sharded by owner they are distributed by it,
+        // not by the owner (docs/adr/0014). The owner's index is for removing an account.
+        builder.Entity<IdRoute>(route =>
+        {
+            route.HasKey(r => r.Id);
+            route.HasIndex(r => r.OwnerId);
+            route.HasAnnotation(OwnerFilter.RouteAnnotation, true);
+        });
+
+        builder.Entity<SecretRoute>(route =>
+        {
+            route.HasKey(r => r.SecretHash);
+            route.HasIndex(r => r.UserId);
+            route.HasAnnotation(OwnerFilter.RouteAnnotation, true);
         });
 
         builder.Entity<Attempt>(attempt =>

@@ -234,6 +234,8 @@ public class RecetaApp(DatabaseProvider provider, bool useKestrel = false, Postg
         builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("ConnectionStrings:Receta", ConnectionString);
+        // Every statement of every test must be ready to shard by owner (docs/adr/0014).
+        builder.UseSetting("Database:RequireOwnerFilter", "true");
         builder.UseSetting("Receta:Demo", Demo ? "true" : "false");
         builder.UseSetting("Email:Folder", _mailFolder);
         builder.UseSetting("Scheduler:Enabled", Scheduler ? "true" : "false");

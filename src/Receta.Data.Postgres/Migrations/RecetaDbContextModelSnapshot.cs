@@ -1190,6 +1190,41 @@ namespace Receta.Data.Postgres.Migrations
                     b.ToTable("OutgoingEmails");
                 });
 
+            modelBuilder.Entity("Receta.Data.Sharding.IdRoute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("IdRoutes");
+
+                    b.HasAnnotation("Receta:Route", true);
+                });
+
+            modelBuilder.Entity("Receta.Data.Sharding.SecretRoute", b =>
+                {
+                    b.Property<byte[]>("SecretHash")
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SecretHash");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SecretRoutes");
+
+                    b.HasAnnotation("Receta:Route", true);
+                });
+
             modelBuilder.Entity("Receta.Data.Webhooks.Webhook", b =>
                 {
                     b.Property<Guid>("OwnerId")

@@ -1180,6 +1180,41 @@ namespace Receta.Data.Sqlite.Migrations
                     b.ToTable("OutgoingEmails");
                 });
 
+            modelBuilder.Entity("Receta.Data.Sharding.IdRoute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("IdRoutes");
+
+                    b.HasAnnotation("Receta:Route", true);
+                });
+
+            modelBuilder.Entity("Receta.Data.Sharding.SecretRoute", b =>
+                {
+                    b.Property<byte[]>("SecretHash")
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SecretHash");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SecretRoutes");
+
+                    b.HasAnnotation("Receta:Route", true);
+                });
+
             modelBuilder.Entity("Receta.Data.Webhooks.Webhook", b =>
                 {
                     b.Property<Guid>("OwnerId")

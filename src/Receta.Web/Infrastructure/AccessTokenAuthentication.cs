@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Receta.Core.Circle;
 using Receta.Data;
 using Receta.Data.Accounts;
+using Receta.Data.Sharding;
 
 namespace Receta.Web.Infrastructure;
 
@@ -17,12 +18,14 @@ namespace Receta.Web.Infrastructure;
 /// expired token stops working on the very next request, on every node, because every request
 /// looks it up. Under a goal's route the same statement reads the caller's standing on that goal
 /// (<see cref="GoalGrant"/>), so that a read costs one round trip to the database (docs/adr/0013).
+/// The token is read by its account and the goal by its owner, both found through their routes.
 /// </summary>
 public sealed class AccessTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     ReadContexts reads,
+    OwnerRoutes routes,
     IServiceProvider services,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -30,25 +33,27 @@ public sealed class AccessTokenAuthenticationHandler(
     public const string SchemeName = "Bearer";
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
-    private static Task<TokenGrant?> FindToken(RecetaDbContext db, byte[] hash, CancellationToken cancellationToken) =>
+    private static Task<TokenGrant?> FindToken(RecetaDbContext db, Guid userId, byte[] hash, CancellationToken cancellationToken) =>
         db.AccessTokens
-            .Where(t => t.SecretHash == hash)
+            .Where(t => t.UserId == userId && t.SecretHash == hash)
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new TokenGrant(
                 t.UserId, t.Id, t.Scope, t.ExpiresAt, t.LastUsedAt, u.TimeZone, null, null, null))
             .FirstOrDefaultAsync(cancellationToken);
 
     // One statement: the token, its account, and the goal of the route with the caller's membership
-    // of it, as scalar subqueries (SQLite has no lateral joins). Not a compiled query: one process
-    // may hold apps of both providers (the tests do), and a compiled query is bound to one model.
-    private static Task<TokenGrant?> FindTokenAndGoal(RecetaDbContext db, byte[] hash, Guid goalId, CancellationToken cancellationToken) =>
+    // of it, as scalar subqueries (SQLite has no lateral joins), each by its owner (docs/adr/0014).
+    // Not a compiled query: one process may hold apps of both providers (the tests do), and a
+    // compiled query is bound to one model.
+    private static Task<TokenGrant?> FindTokenAndGoal(
+        RecetaDbContext db, Guid userId, byte[] hash, Guid ownerId, Guid goalId, CancellationToken cancellationToken) =>
         db.AccessTokens
-            .Where(t => t.SecretHash == hash)
+            .Where(t => t.UserId == userId && t.SecretHash == hash)
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new TokenGrant(
                 t.UserId, t.Id, t.Scope, t.ExpiresAt, t.LastUsedAt, u.TimeZone,
-                db.Goals.Where(g => g.Id == goalId).Select(g => (Guid?)g.OwnerId).FirstOrDefault(),
-                db.Goals.Where(g => g.Id == goalId).Select(g => (long?)g.Version).FirstOrDefault(),
+                db.Goals.Where(g => g.OwnerId == ownerId && g.Id == goalId).Select(g => (Guid?)g.OwnerId).FirstOrDefault(),
+                db.Goals.Where(g => g.OwnerId == ownerId && g.Id == goalId).Select(g => (long?)g.Version).FirstOrDefault(),
                 db.CircleMembers
-                    .Where(m => m.GoalId == goalId && m.UserId == t.UserId && m.Status == MemberStatus.Active)
+                    .Where(m => m.OwnerId == ownerId && m.GoalId == goalId && m.UserId == t.UserId && m.Status == MemberStatus.Active)
                     .Select(m => (CircleRole?)m.Role)
                     .FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken);
@@ -71,10 +76,14 @@ public sealed class AccessTokenAuthenticationHandler(
         }
 
         var hash = AccessTokenSecrets.Hash(secret);
+        var cancellationToken = Context.RequestAborted;
+        // Kept routes make these free after a token's and a goal's first request (OwnerRoutes).
+        var account = await routes.AccountOfAsync(hash, cancellationToken);
         var goalId = GoalAccessMiddleware.DeclaredGoalId(Context);
-        var found = await reads.ReadAsync(db => goalId is { } id
-            ? FindTokenAndGoal(db, hash, id, Context.RequestAborted)
-            : FindToken(db, hash, Context.RequestAborted));
+        var owner = goalId is { } declared ? await routes.OwnerOfAsync(declared, cancellationToken) : null;
+        var found = account is not { } userId ? null : await reads.ReadAsync(db => (goalId, owner) is ({ } goal, { } ownerId)
+            ? FindTokenAndGoal(db, userId, hash, ownerId, goal, cancellationToken)
+            : FindToken(db, userId, hash, cancellationToken));
         var now = clock.GetUtcNow();
         if (found is null || found.ExpiresAt <= now)
         {
@@ -86,7 +95,7 @@ public sealed class AccessTokenAuthenticationHandler(
             var db = services.GetRequiredService<RecetaDbContext>();
             await db.AccessTokens
                 .Where(t => t.UserId == found.UserId && t.Id == found.TokenId)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         }
         if (goalId is { } goal)
         {

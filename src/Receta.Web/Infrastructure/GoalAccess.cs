@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Data;
 using Receta.Data.Goals;
+using Receta.Data.Sharding;
 
 namespace Receta.Web.Infrastructure;
 
@@ -39,8 +40,9 @@ public sealed record GoalScope(Goal Goal, CircleRole Role, CurrentUser User)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(db);
-        var goal = Guid.TryParse(goalId, out var id)
-            ? await db.Goals.FirstOrDefaultAsync(g => g.Id == id, cancellationToken)
+        var owner = Guid.TryParse(goalId, out var id) ? await OwnerRoutes.FindOwnerAsync(db, id, cancellationToken) : null;
+        var goal = owner is { } ownerId
+            ? await db.Goals.FirstOrDefaultAsync(g => g.OwnerId == ownerId && g.Id == id, cancellationToken)
             : null;
         var role = goal is null ? null : await RoleOnAsync(goal, user.Id, db, cancellationToken);
         if (goal is null || role is not { } granted)

@@ -38,6 +38,10 @@ public static class SessionCookie
                 : null;
     }
 
+    /// <summary>The account and id of a cookie-authenticated caller's session, as a session is keyed; null for a bearer token or no one.</summary>
+    public static (Guid UserId, Guid Id)? Session(ClaimsPrincipal user) =>
+        SessionId(user) is { } id && Guid.TryParse(user.FindFirstValue(ClaimNames.UserId), out var userId) ? (userId, id) : null;
+
     public static bool IsCookieAuthenticated(ClaimsPrincipal user) => SessionId(user) is not null;
 }
 

@@ -267,6 +267,7 @@ public abstract class PasswordTests(RecetaApp app)
         using var goal = await user.Api.PostJsonAsync("/api/v1/goals", new { title = "Gone soon" });
         await goal.AssertStatusAsync(HttpStatusCode.Created);
         var userId = Guid.Parse(user.Id);
+        Assert.True(await RoutesLeadToAsync(userId), "the goal and the token have their routes");
 
         using var removed = await user.Api.DeleteJsonAsync("/api/v1/me", new { password = user.Password });
 
@@ -281,6 +282,7 @@ public abstract class PasswordTests(RecetaApp app)
             Assert.False(await db.AccessTokens.AnyAsync(t => t.UserId == userId, Cancellation));
             Assert.False(await db.AuditEvents.AnyAsync(e => e.UserId == userId, Cancellation));
         }
+        Assert.False(await RoutesLeadToAsync(userId), "no route leads to a removed account");
         using var client = app.CreateApiClient();
         using var again = await client.PostJsonAsync("/api/v1/auth/register",
             new { email = user.Email, password = OwnApp.StrongPassword(), displayName = "Back again" });
@@ -292,6 +294,15 @@ public abstract class PasswordTests(RecetaApp app)
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
         var messages = problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(m => m.GetString() ?? "").ToList();
         Assert.Contains(messages, m => m.Contains(reason, StringComparison.Ordinal));
+    }
+
+    /// <summary>Whether a route leads to the account's goals or secrets (docs/adr/0014).</summary>
+    private async Task<bool> RoutesLeadToAsync(Guid userId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecetaDbContext>();
+        return await db.IdRoutes.AnyAsync(r => r.OwnerId == userId, Cancellation)
+            && await db.SecretRoutes.AnyAsync(r => r.UserId == userId, Cancellation);
     }
 
     private async Task<bool> AccountExistsAsync(string email)

@@ -10,7 +10,8 @@ namespace Receta.Web.Tests.Operations;
 /// The rules that keep hot reads honest (docs/adr/0013), with two nodes on one database: each has
 /// just served the read from its caches when the change is made on the other, and the very next
 /// request there must see it. A revoked token is refused, a new entry is counted, a member removed
-/// from the circle no longer finds the goal.
+/// from the circle no longer finds the goal, a deleted goal is gone; what one node made, the other
+/// finds at once (its route, docs/adr/0014).
 /// </summary>
 public abstract class TwoNodesTests(RecetaApp app) : IAsyncLifetime
 {
@@ -35,18 +36,8 @@ public abstract class TwoNodesTests(RecetaApp app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RevokedOnOneNode_TheOtherRefusesTheTokenOnItsNextRequest()
-    {
-        var user = await app.CreateUserAsync();
-        var goal = await NewGoalAsync(user);
-        using var there = Second.CreateApiClient(user.Token.Secret);
-        await AssertReadsAsync(there, goal, HttpStatusCode.OK);
-
-        using var revoked = await user.Api.DeleteAsync($"/api/v1/auth/tokens/{user.Token.Id}", Cancellation);
-        await revoked.AssertStatusAsync(HttpStatusCode.NoContent);
-
-        await AssertReadsAsync(there, goal, HttpStatusCode.Unauthorized);
-    }
+    public Task RevokedOnOneNode_TheOtherRefusesTheTokenOnItsNextRequest() =>
+        AssertDeletedOnOneNodeAsync((user, _) => $"/api/v1/auth/tokens/{user.Token.Id}", HttpStatusCode.Unauthorized);
 
     [Fact]
     public async Task EntryWrittenOnOneNode_TheOtherCountsItOnItsNextRead()
@@ -81,6 +72,38 @@ public abstract class TwoNodesTests(RecetaApp app) : IAsyncLifetime
         await removed.AssertStatusAsync(HttpStatusCode.NoContent);
 
         await AssertReadsAsync(there, goal, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task MadeOnOneNode_TheOtherFindsTheTokenAndTheGoalAtOnce()
+    {
+        // The other node has never seen this token or goal: it finds their routes on the first request.
+        var user = await app.CreateUserAsync();
+        var goal = await NewGoalAsync(user);
+        using var there = Second.CreateApiClient(user.Token.Secret);
+
+        await AssertReadsAsync(there, goal, HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public Task DeletedOnOneNode_TheOtherNoLongerFindsTheGoal_ThoughItKeptItsRoute() =>
+        AssertDeletedOnOneNodeAsync((_, goal) => $"/api/v1/goals/{goal}", HttpStatusCode.NotFound);
+
+    /// <summary>
+    /// A user's goal read on the other node, then what <paramref name="path"/> names (of that user and
+    /// goal) deleted on this one: the other node's next reads of the goal answer <paramref name="after"/>.
+    /// </summary>
+    private async Task AssertDeletedOnOneNodeAsync(Func<TestUser, string, string> path, HttpStatusCode after)
+    {
+        var user = await app.CreateUserAsync();
+        var goal = await NewGoalAsync(user);
+        using var there = Second.CreateApiClient(user.Token.Secret);
+        await AssertReadsAsync(there, goal, HttpStatusCode.OK);
+
+        using var deleted = await user.Api.DeleteAsync(path(user, goal), Cancellation);
+        await deleted.AssertStatusAsync(HttpStatusCode.NoContent);
+
+        await AssertReadsAsync(there, goal, after);
     }
 
     private static async Task<string> NewGoalAsync(TestUser user) =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Receta.Data;
+using Receta.Data.Sharding;
 using Receta.Data.Webhooks;
 using Receta.Testing;
 using Receta.Web.Features.Webhooks;
@@ -227,13 +228,15 @@ public abstract class WebhookDeliveryTests(RecetaApp shared)
     private static async Task<List<Webhook>> WebhooksAsync(RecetaApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RecetaDbContext>().Webhooks.AsNoTracking().ToListAsync(Cancellation);
+        return await scope.ServiceProvider.GetRequiredService<RecetaDbContext>().Webhooks.AsNoTracking()
+            .AcrossOwners("a test reads every webhook of its own app").ToListAsync(Cancellation);
     }
 
     private static async Task<List<WebhookAttempt>> AttemptsAsync(RecetaApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RecetaDbContext>().WebhookAttempts.AsNoTracking().ToListAsync(Cancellation);
+        return await scope.ServiceProvider.GetRequiredService<RecetaDbContext>().WebhookAttempts.AsNoTracking()
+            .AcrossOwners("a test reads every attempt of its own app").ToListAsync(Cancellation);
     }
 
     private static JsonElement Single(JsonElement list) => Assert.Single(list.GetProperty("items").EnumerateArray());

@@ -15,7 +15,7 @@ namespace Receta.Web.Features.Accounts;
 public static class CreateSession
 {
     public static async Task<Outcome<UserSession>> HandleAsync(
-        CreateSessionRequest request, Guid? previousSessionId, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock, BrowserSessionOptions options)
+        CreateSessionRequest request, (Guid UserId, Guid Id)? previousSession, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock, BrowserSessionOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(signIn);
@@ -41,9 +41,9 @@ public static class CreateSession
             ExpiresAt = now + options.SessionLifetime,
             LastSeenAt = now,
         };
-        if (previousSessionId is { } previous)
+        if (previousSession is { } previous)
         {
-            await db.UserSessions.Where(s => s.Id == previous).ExecuteDeleteAsync();
+            await db.UserSessions.Where(s => s.UserId == previous.UserId && s.Id == previous.Id).ExecuteDeleteAsync();
         }
         db.UserSessions.Add(session);
         audit.Add(session.UserId, AuditActions.SignIn, "session");
@@ -70,7 +70,7 @@ public static class CreateSession
         auth.MapPost("/session", async (CreateSessionRequest request, HttpContext http, SignIn signIn, RecetaDbContext db, AuditLog audit,
                 TimeProvider clock, IOptions<BrowserSessionOptions> options) =>
             {
-                var outcome = await HandleAsync(request, SessionCookie.SessionId(http.User), signIn, db, audit, clock, options.Value);
+                var outcome = await HandleAsync(request, SessionCookie.Session(http.User), signIn, db, audit, clock, options.Value);
                 if (outcome.Value is { } session)
                 {
                     await SetCookieAsync(http, session);

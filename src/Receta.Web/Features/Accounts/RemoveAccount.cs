@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Receta.Data;
 using Receta.Data.Accounts;
+using Receta.Data.Sharding;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Accounts;
@@ -27,12 +28,16 @@ public static partial class RemoveAccount
             return failure;
         }
         // Memberships in other people's circles are keyed by those goals' owners, not by this account.
-        await db.CircleMembers.Where(m => m.UserId == caller.Id).ExecuteDeleteAsync();
+        await db.CircleMembers.AcrossOwners("an account leaves every circle it is in, in other owners' shards")
+            .Where(m => m.UserId == caller.Id).ExecuteDeleteAsync();
         var deleted = await users.DeleteAsync(confirmed.Value!);
         if (!deleted.Succeeded)
         {
             throw new InvalidOperationException($"The account could not be removed: {string.Join(" ", deleted.Errors.Select(e => e.Code))}");
         }
+        // Its routes lead nowhere now; after the account, so that a failed removal leaves every goal reachable.
+        await db.IdRoutes.Where(r => r.OwnerId == caller.Id).ExecuteDeleteAsync();
+        await db.SecretRoutes.Where(r => r.UserId == caller.Id).ExecuteDeleteAsync();
         // The account's audit events go with it; the log keeps the fact.
         LogRemoved(logger, caller.Id);
         return true;

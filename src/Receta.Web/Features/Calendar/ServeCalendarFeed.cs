@@ -7,6 +7,7 @@ using Receta.Core.Circle;
 using Receta.Core.Perseverance;
 using Receta.Core.Work;
 using Receta.Data;
+using Receta.Data.Sharding;
 using Receta.Web.Features.Goals;
 using Receta.Web.Features.Progress;
 using Receta.Web.Infrastructure;
@@ -36,10 +37,11 @@ public static class ServeCalendarFeed
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(clock);
         var hash = AccessTokenSecrets.Hash(secret);
-        var account = await db.CalendarFeeds.AsNoTracking()
-            .Where(f => f.SecretHash == hash)
-            .Join(db.Users, f => f.UserId, u => u.Id, (f, u) => new { f.UserId, f.CreatedAt, u.TimeZone, u.Language })
-            .FirstOrDefaultAsync(cancellationToken);
+        var account = await OwnerRoutes.FindAccountAsync(db, hash, cancellationToken) is not { } userId ? null
+            : await db.CalendarFeeds.AsNoTracking()
+                .Where(f => f.UserId == userId && f.SecretHash == hash)
+                .Join(db.Users, f => f.UserId, u => u.Id, (f, u) => new { f.UserId, f.CreatedAt, u.TimeZone, u.Language })
+                .FirstOrDefaultAsync(cancellationToken);
         if (account is null)
         {
             return Failure.NotFound("calendar feed");

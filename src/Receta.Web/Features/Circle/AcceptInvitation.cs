@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Data;
+using Receta.Data.Sharding;
 using Receta.Web.Features.Goals;
 using Receta.Web.Infrastructure;
 
@@ -18,8 +19,9 @@ public static class AcceptInvitation
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(db);
         var account = await db.Users.FirstOrDefaultAsync(u => u.Id == user.Id);
-        var invitation = Guid.TryParse(invitationId, out var id) && account?.NormalizedEmail is { } email
-            ? await db.CircleMembers.FirstOrDefaultAsync(m => m.Id == id && m.NormalizedEmail == email)
+        var owner = Guid.TryParse(invitationId, out var id) ? await OwnerRoutes.FindOwnerAsync(db, id, CancellationToken.None) : null;
+        var invitation = owner is { } ownerId && account?.NormalizedEmail is { } email
+            ? await db.CircleMembers.FirstOrDefaultAsync(m => m.OwnerId == ownerId && m.Id == id && m.NormalizedEmail == email)
             : null;
         if (invitation is null || (invitation.Status == MemberStatus.Active && invitation.UserId != user.Id))
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Data;
+using Receta.Data.Sharding;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Circle;
@@ -14,6 +15,7 @@ public static class ListInvitations
         ArgumentNullException.ThrowIfNull(db);
         var email = await db.Users.Where(u => u.Id == user.Id).Select(u => u.NormalizedEmail).FirstOrDefaultAsync();
         var items = await db.CircleMembers.AsNoTracking()
+            .AcrossOwners("the invitations to an email are in their goals' owners' shards")
             .Where(m => m.NormalizedEmail == email && m.Status == MemberStatus.Invited)
             .Join(db.Goals, m => new { m.OwnerId, Id = m.GoalId }, g => new { g.OwnerId, g.Id }, (m, g) => new { m, g.Title })
             .Join(db.Users, x => x.m.OwnerId, u => u.Id, (x, u) => new ReceivedInvitationResponse(x.m.Id, x.m.GoalId, x.Title, u.DisplayName, x.m.Role, x.m.InvitedAt))

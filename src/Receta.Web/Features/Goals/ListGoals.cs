@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Data;
+using Receta.Data.Sharding;
 using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Goals;
@@ -24,6 +25,7 @@ public static class ListGoals
             .Select(g => new { Goal = g, Role = CircleRole.Owner, Place = g.Sequence })
             .ToListAsync();
         var shared = await db.CircleMembers.AsNoTracking()
+            .AcrossOwners("the goals shared with a member are in their owners' shards")
             .Where(m => m.UserId == user.Id && m.Status == MemberStatus.Active && m.ListSequence > after)
             .OrderBy(m => m.ListSequence).Take(page.Limit + 1)
             .Join(db.Goals.AsNoTracking(), m => new { m.OwnerId, Id = m.GoalId }, g => new { g.OwnerId, g.Id },

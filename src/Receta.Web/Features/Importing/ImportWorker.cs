@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Receta.Data;
 using Receta.Data.Importing;
+using Receta.Data.Sharding;
 
 namespace Receta.Web.Features.Importing;
 
@@ -30,7 +31,7 @@ internal sealed class ImportWorker(ImportQueue queue, ImportRunner runner, Impor
         {
             return;
         }
-        var interrupted = await db.Imports.Where(i => i.Status == ImportStatus.Queued || i.Status == ImportStatus.Running).ToListAsync(cancellationToken);
+        var interrupted = await db.Imports.AcrossOwners("at start, the imports a stopped node left unfinished").Where(i => i.Status == ImportStatus.Queued || i.Status == ImportStatus.Running).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var import in interrupted)
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Receta.Core.Nudges;
 using Receta.Data;
 using Receta.Data.Nudges;
+using Receta.Data.Sharding;
 using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
 
@@ -30,9 +31,9 @@ public sealed class CircleNewsSweep(RecetaDbContext db, EmailOutbox outbox, Nudg
         var now = clock.GetUtcNow();
         // The first look at a goal goes back one batch, not through its whole history.
         var since = now - Batch;
-        var cheers = await db.Cheers.AsNoTracking().Where(c => c.CreatedAt > since && c.AuthorId != c.OwnerId)
+        var cheers = await db.Cheers.AsNoTracking().AcrossOwners("the circle news sweep reads the latest cheers").Where(c => c.CreatedAt > since && c.AuthorId != c.OwnerId)
             .Select(c => new { c.OwnerId, c.GoalId, c.AuthorId, c.CreatedAt, Suggestion = false, Text = c.Message }).ToListAsync(cancellationToken);
-        var suggestions = await db.Suggestions.AsNoTracking().Where(s => s.CreatedAt > since && s.AuthorId != s.OwnerId)
+        var suggestions = await db.Suggestions.AsNoTracking().AcrossOwners("the circle news sweep reads the latest suggestions").Where(s => s.CreatedAt > since && s.AuthorId != s.OwnerId)
             .Select(s => new { s.OwnerId, s.GoalId, s.AuthorId, s.CreatedAt, Suggestion = true, Text = s.Title }).ToListAsync(cancellationToken);
         var queued = 0;
         foreach (var goal in cheers.Concat(suggestions).GroupBy(n => (n.OwnerId, n.GoalId)))

@@ -4,6 +4,7 @@ using Receta.Core.Nudges;
 using Receta.Core.Purpose;
 using Receta.Data;
 using Receta.Data.Nudges;
+using Receta.Data.Sharding;
 using Receta.Web.Features.Goals;
 using Receta.Web.Features.Progress;
 using Receta.Web.Infrastructure;
@@ -36,13 +37,14 @@ public sealed class DigestSweep(
     {
         var now = clock.GetUtcNow();
         // Who reads which goal: owners their active goals, accepted members the active goals shared with them.
-        var owned = await db.Goals.AsNoTracking().Where(g => g.Status == GoalStatus.Active)
+        var owned = await db.Goals.AsNoTracking().AcrossOwners("the digest sweep reads every active goal").Where(g => g.Status == GoalStatus.Active)
             .Select(g => new { Reader = g.OwnerId, g.OwnerId, GoalId = g.Id, Role = CircleRole.Owner }).ToListAsync(cancellationToken);
         var shared = await (
                 from member in db.CircleMembers.AsNoTracking()
                 join goal in db.Goals on new { member.OwnerId, Id = member.GoalId } equals new { goal.OwnerId, goal.Id }
                 where member.Status == MemberStatus.Active && member.UserId != null && goal.Status == GoalStatus.Active
                 select new { Reader = member.UserId!.Value, member.OwnerId, member.GoalId, member.Role })
+            .AcrossOwners("the digest sweep reads every active membership")
             .ToListAsync(cancellationToken);
         var readers = owned.Concat(shared).Select(r => r.Reader).Distinct().ToList();
         var settingsOf = await NotificationSettingsStore.LoadForAsync(db, readers, cancellationToken);

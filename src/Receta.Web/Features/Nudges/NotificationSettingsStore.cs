@@ -18,7 +18,8 @@ public static class NotificationSettingsStore
     public static async Task<Func<Guid, NotificationSettings>> LoadForAsync(RecetaDbContext db, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var stored = await db.NotificationSettings.AsNoTracking().Where(s => userIds.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(userIds);
+        var stored = userIds.Count == 0 ? new Dictionary<Guid, NotificationSettings>() : await db.NotificationSettings.AsNoTracking().Where(s => userIds.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
         return userId => stored.GetValueOrDefault(userId) ?? new NotificationSettings { UserId = userId };
     }
 

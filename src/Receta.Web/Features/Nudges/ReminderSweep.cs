@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Receta.Core.Nudges;
 using Receta.Core.Purpose;
 using Receta.Data;
+using Receta.Data.Sharding;
 using Receta.Data.Goals;
 using Receta.Data.Nudges;
 using Receta.Web.Infrastructure;
@@ -53,6 +54,7 @@ public sealed class ReminderSweep(RecetaDbContext db, EmailOutbox outbox, NudgeM
                     reminder.OwnerId, reminder.GoalId, reminder.HabitId, reminder.Time, reminder.Weekdays,
                     Habit = habit.Title, Goal = goal.Title, user.Email, user.Language, user.TimeZone,
                 })
+            .AcrossOwners("the reminder sweep reads every reminder of an active goal")
             .ToListAsync(cancellationToken);
         var owners = reminders.Select(r => r.OwnerId).Distinct().ToList();
         var settingsOf = await NotificationSettingsStore.LoadForAsync(db, owners, cancellationToken);

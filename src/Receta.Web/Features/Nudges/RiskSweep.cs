@@ -6,6 +6,7 @@ using Receta.Core.Purpose;
 using Receta.Data;
 using Receta.Data.Goals;
 using Receta.Data.Nudges;
+using Receta.Data.Sharding;
 using Receta.Web.Features.Goals;
 using Receta.Web.Features.Progress;
 using Receta.Web.Infrastructure;
@@ -38,6 +39,7 @@ public sealed class RiskSweep(
                 join user in db.Users on goal.OwnerId equals user.Id
                 where goal.Status == GoalStatus.Active && goal.TargetDate != null && user.Email != null
                 select new { Goal = goal, user.Email, user.Language, user.TimeZone })
+            .AcrossOwners("the risk sweep looks at every active goal with a target date")
             .ToListAsync(cancellationToken);
         var settingsOf = await NotificationSettingsStore.LoadForAsync(db, [.. goals.Select(g => g.Goal.OwnerId).Distinct()], cancellationToken);
         var queued = 0;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using Receta.Data;
 using Receta.Data.Webhooks;
+using Receta.Data.Sharding;
 using Receta.Web.Infrastructure;
 using Receta.Web.Infrastructure.Email;
 
@@ -51,6 +52,7 @@ public sealed partial class WebhookSender(
         {
             var now = clock.GetUtcNow();
             var due = await db.WebhookMessages
+                .AcrossOwners("the delivery job reads what is due for every owner")
                 .Where(m => m.DeliveredAt == null && m.AbandonedAt == null && m.NextAttemptAt <= now)
                 .OrderBy(m => m.NextAttemptAt)
                 .Take(Batch)

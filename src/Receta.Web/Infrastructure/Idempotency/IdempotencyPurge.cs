@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Receta.Data;
 using Receta.Data.Accounts;
+using Receta.Data.Sharding;
 
 namespace Receta.Web.Infrastructure.Idempotency;
 
@@ -21,7 +22,8 @@ public sealed partial class IdempotencyPurge(IServiceScopeFactory scopes, TimePr
         var expiredAt = clock.GetUtcNow() - IdempotentRequest.Lifetime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RecetaDbContext>();
-        return await db.IdempotentRequests.Where(r => r.CreatedAt <= expiredAt).ExecuteDeleteAsync(cancellationToken);
+        return await db.IdempotentRequests.AcrossOwners("the hourly purge of every account's expired keys")
+            .Where(r => r.CreatedAt <= expiredAt).ExecuteDeleteAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

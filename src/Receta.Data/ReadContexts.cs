@@ -19,6 +19,7 @@ public sealed class ReadContexts : IDisposable
     private const int Retained = 64;
 
     private readonly Policy _policy;
+    private readonly SqliteChangeWatch? _changes;
     private ObjectPool<ReadContext> _pool;
 
     internal ReadContexts(DatabaseProvider provider, string connectionString, IEnumerable<IInterceptor> interceptors)
@@ -28,8 +29,16 @@ public sealed class ReadContexts : IDisposable
             .AddInterceptors(interceptors);
         DatabaseServiceCollectionExtensions.UseProvider(options, provider, connectionString);
         _policy = new Policy(provider, connectionString, options.Options);
+        _changes = provider == DatabaseProvider.Sqlite ? new SqliteChangeWatch(connectionString) : null;
         _pool = NewPool();
     }
+
+    /// <summary>
+    /// A stamp of the database's state: the same stamp twice means nothing was committed in between,
+    /// by this node or any other, so what was read under the first is still true (docs/adr/0013).
+    /// On SQLite only; null on PostgreSQL, and whenever it cannot be known: then read again.
+    /// </summary>
+    public long? ChangeStamp() => _changes?.Stamp();
 
     /// <summary>Runs <paramref name="read"/> on a context of the pool, given back when it ends.</summary>
     public async Task<T> ReadAsync<T>(Func<RecetaDbContext, Task<T>> read)
@@ -52,9 +61,17 @@ public sealed class ReadContexts : IDisposable
     /// Closes every kept connection (those in use close when their read ends), as an operator's tool
     /// that needs the SQLite file to itself (an exclusive lock) would need.
     /// </summary>
-    public void Clear() => (Interlocked.Exchange(ref _pool, NewPool()) as IDisposable)?.Dispose();
+    public void Clear()
+    {
+        (Interlocked.Exchange(ref _pool, NewPool()) as IDisposable)?.Dispose();
+        _changes?.Dispose();
+    }
 
-    public void Dispose() => (Volatile.Read(ref _pool) as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        (Volatile.Read(ref _pool) as IDisposable)?.Dispose();
+        _changes?.Dispose();
+    }
 
     private ObjectPool<ReadContext> NewPool() =>
         new DefaultObjectPoolProvider { MaximumRetained = Retained }.Create(_policy);

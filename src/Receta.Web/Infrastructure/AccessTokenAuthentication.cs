@@ -16,9 +16,10 @@ namespace Receta.Web.Infrastructure;
 /// Authenticates <c>Authorization: Bearer &lt;token&gt;</c> against the hashes of personal access
 /// tokens. Tokens are only ever read from the header (never a query string), and a revoked or
 /// expired token stops working on the very next request, on every node, because every request
-/// looks it up. Under a goal's route the same statement reads the caller's standing on that goal
+/// looks it up (on SQLite, uses what it read only while nothing was committed anywhere). Under a goal's route the same statement reads the caller's standing on that goal
 /// (<see cref="GoalGrant"/>), so that a read costs one round trip to the database (docs/adr/0013).
-/// The token is read by its account and the goal by its owner, both found through their routes.
+/// The token is read by its account and the goal by its owner, both found through their routes; on
+/// SQLite, what was read is kept until anything is committed, by any node (<see cref="StampedReads"/>).
 /// </summary>
 public sealed class AccessTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -26,6 +27,7 @@ public sealed class AccessTokenAuthenticationHandler(
     UrlEncoder encoder,
     ReadContexts reads,
     OwnerRoutes routes,
+    StampedReads stamped,
     IServiceProvider services,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -33,30 +35,29 @@ public sealed class AccessTokenAuthenticationHandler(
     public const string SchemeName = "Bearer";
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
-    private static Task<TokenGrant?> FindToken(RecetaDbContext db, Guid userId, byte[] hash, CancellationToken cancellationToken) =>
-        db.AccessTokens
-            .Where(t => t.UserId == userId && t.SecretHash == hash)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new TokenGrant(
-                t.UserId, t.Id, t.Scope, t.ExpiresAt, t.LastUsedAt, u.TimeZone, null, null, null))
-            .FirstOrDefaultAsync(cancellationToken);
+    private static readonly CompiledPerModel<Func<RecetaDbContext, Guid, byte[], CancellationToken, Task<TokenGrant?>>> FindToken =
+        new(() => EF.CompileAsyncQuery((RecetaDbContext db, Guid userId, byte[] hash, CancellationToken _) =>
+            db.AccessTokens
+                .Where(t => t.UserId == userId && t.SecretHash == hash)
+                .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new TokenGrant(
+                    t.UserId, t.Id, t.Scope, t.ExpiresAt, t.LastUsedAt, u.TimeZone, null, null, null))
+                .FirstOrDefault()));
 
     // One statement: the token, its account, and the goal of the route with the caller's membership
     // of it, as scalar subqueries (SQLite has no lateral joins), each by its owner (docs/adr/0014).
-    // Not a compiled query: one process may hold apps of both providers (the tests do), and a
-    // compiled query is bound to one model.
-    private static Task<TokenGrant?> FindTokenAndGoal(
-        RecetaDbContext db, Guid userId, byte[] hash, Guid ownerId, Guid goalId, CancellationToken cancellationToken) =>
-        db.AccessTokens
-            .Where(t => t.UserId == userId && t.SecretHash == hash)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new TokenGrant(
-                t.UserId, t.Id, t.Scope, t.ExpiresAt, t.LastUsedAt, u.TimeZone,
-                db.Goals.Where(g => g.OwnerId == ownerId && g.Id == goalId).Select(g => (Guid?)g.OwnerId).FirstOrDefault(),
-                db.Goals.Where(g => g.OwnerId == ownerId && g.Id == goalId).Select(g => (long?)g.Version).FirstOrDefault(),
-                db.CircleMembers
-                    .Where(m => m.OwnerId == ownerId && m.GoalId == goalId && m.UserId == t.UserId && m.Status == MemberStatus.Active)
-                    .Select(m => (CircleRole?)m.Role)
-                    .FirstOrDefault()))
-            .FirstOrDefaultAsync(cancellationToken);
+    private static readonly CompiledPerModel<Func<RecetaDbContext, Guid, byte[], Guid, Guid, CancellationToken, Task<TokenGrant?>>> FindTokenAndGoal =
+        new(() => EF.CompileAsyncQuery((RecetaDbContext db, Guid userId, byte[] hash, Guid ownerId, Guid goalId, CancellationToken _) =>
+            db.AccessTokens
+                .Where(t => t.UserId == userId && t.SecretHash == hash)
+                .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new TokenGrant(
+                    t.UserId, t.Id, t.Scope, t.ExpiresAt, t.LastUsedAt, u.TimeZone,
+                    db.Goals.Where(g => g.OwnerId == ownerId && g.Id == goalId).Select(g => (Guid?)g.OwnerId).FirstOrDefault(),
+                    db.Goals.Where(g => g.OwnerId == ownerId && g.Id == goalId).Select(g => (long?)g.Version).FirstOrDefault(),
+                    db.CircleMembers
+                        .Where(m => m.OwnerId == ownerId && m.GoalId == goalId && m.UserId == t.UserId && m.Status == MemberStatus.Active)
+                        .Select(m => (CircleRole?)m.Role)
+                        .FirstOrDefault()))
+                .FirstOrDefault()));
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -81,9 +82,11 @@ public sealed class AccessTokenAuthenticationHandler(
         var account = await routes.AccountOfAsync(hash, cancellationToken);
         var goalId = GoalAccessMiddleware.DeclaredGoalId(Context);
         var owner = goalId is { } declared ? await routes.OwnerOfAsync(declared, cancellationToken) : null;
-        var found = account is not { } userId ? null : await reads.ReadAsync(db => (goalId, owner) is ({ } goal, { } ownerId)
-            ? FindTokenAndGoal(db, userId, hash, ownerId, goal, cancellationToken)
-            : FindToken(db, userId, hash, cancellationToken));
+        var found = account is not { } userId ? null : await stamped.GetOrReadAsync(
+            new TokenReadKey(Convert.ToBase64String(hash), goalId),
+            () => reads.ReadAsync(db => (goalId, owner) is ({ } goal, { } ownerId)
+                ? FindTokenAndGoal.For(db)(db, userId, hash, ownerId, goal, cancellationToken)
+                : FindToken.For(db)(db, userId, hash, cancellationToken)));
         var now = clock.GetUtcNow();
         if (found is null || found.ExpiresAt <= now)
         {
@@ -112,6 +115,9 @@ public sealed class AccessTokenAuthenticationHandler(
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    /// <summary>A token's secret hash and the goal of the route, if any: what a token's read is kept under.</summary>
+    private readonly record struct TokenReadKey(string Hash, Guid? GoalId);
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Receta.Data;
 using Receta.Testing;
 using Receta.Web.Tests.Security;
@@ -50,8 +51,6 @@ public abstract class TwoNodesTests(RecetaApp app) : IAsyncLifetime
         await PostAsync(user, $"/api/v1/goals/{goal}/entries", new { date = "2025-02-01", value = 7 });
 
         Assert.Equal(7, (await ReadProgressAsync(there, goal)).GetProperty("current").GetDouble());
-        using var list = await there.GetAsync("/api/v1/goals", Cancellation);
-        await list.AssertStatusAsync(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -67,21 +66,38 @@ public abstract class TwoNodesTests(RecetaApp app) : IAsyncLifetime
         }
         using var there = Second.CreateApiClient(member.Token.Secret);
         await AssertReadsAsync(there, goal, HttpStatusCode.OK);
+        Assert.Equal([goal], await ListedAsync(there));
+        Assert.Equal([goal], await ListedAsync(there));
 
         using var removed = await owner.Api.DeleteAsync($"/api/v1/goals/{goal}/circle/{Id(invitation)}", Cancellation);
         await removed.AssertStatusAsync(HttpStatusCode.NoContent);
 
         await AssertReadsAsync(there, goal, HttpStatusCode.NotFound);
+        Assert.Empty(await ListedAsync(there));
+    }
+
+    /// <summary>The ids in the caller's goal list.</summary>
+    private static async Task<List<string>> ListedAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/api/v1/goals", Cancellation);
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        var list = await response.ReadJsonAsync();
+        return [.. list.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("id").GetString()!)];
     }
 
     [Fact]
-    public async Task MadeOnOneNode_TheOtherFindsTheTokenAndTheGoalAtOnce()
+    public async Task MadeOnOneNode_TheOtherListsAndReadsTheGoalAtOnce()
     {
-        // The other node has never seen this token or goal: it finds their routes on the first request.
+        // The other node has never seen this goal: it finds its route on the first request, and the
+        // goal list it had just served (and kept) has it at once.
         var user = await app.CreateUserAsync();
-        var goal = await NewGoalAsync(user);
         using var there = Second.CreateApiClient(user.Token.Secret);
+        Assert.Empty(await ListedAsync(there));
+        Assert.Empty(await ListedAsync(there));
 
+        var goal = await NewGoalAsync(user);
+
+        Assert.Equal([goal], await ListedAsync(there));
         await AssertReadsAsync(there, goal, HttpStatusCode.OK);
     }
 
@@ -139,6 +155,25 @@ public sealed class TwoNodesTests_Sqlite(SqliteApp app) : TwoNodesTests(app)
     private readonly SqliteApp _app = app;
 
     protected override RecetaApp NewSecondNode() => new(DatabaseProvider.Sqlite) { ExistingDatabase = _app.SqliteFile };
+
+    /// <summary>What lets a node keep a token's read (docs/adr/0013): the stamp stays until a node commits, this one or another.</summary>
+    [Fact]
+    public async Task TheChangeStamp_StaysWhileNothingIsCommitted_AndMovesWhenAnotherNodeCommits()
+    {
+        // Apps of their own: the suite's app has other tests writing to it all the time.
+        await using var first = await OwnApp.InitializeOrDisposeAsync(new RecetaApp(DatabaseProvider.Sqlite));
+        await using var second = await OwnApp.InitializeOrDisposeAsync(new RecetaApp(DatabaseProvider.Sqlite) { ExistingDatabase = first.SqliteFile });
+        var user = await first.CreateUserAsync();
+        var reads = second.Services.GetRequiredService<ReadContexts>();
+
+        var before = reads.ChangeStamp();
+        Assert.NotNull(before);
+        Assert.Equal(before, reads.ChangeStamp());
+
+        await PostAsync(user, "/api/v1/goals", new { title = "A commit on the first node" });
+
+        Assert.NotEqual(before, reads.ChangeStamp());
+    }
 }
 
 public sealed class TwoNodesTests_Postgres(PostgresApp app) : TwoNodesTests(app)
@@ -146,4 +181,8 @@ public sealed class TwoNodesTests_Postgres(PostgresApp app) : TwoNodesTests(app)
     private readonly PostgresApp _app = app;
 
     protected override RecetaApp NewSecondNode() => new(DatabaseProvider.Postgres, server: _app.Postgres) { SameDatabaseAs = _app };
+
+    /// <summary>PostgreSQL has no stamp: every token's read goes to the database (docs/adr/0013).</summary>
+    [Fact]
+    public void TheChangeStamp_IsNone() => Assert.Null(_app.Services.GetRequiredService<ReadContexts>().ChangeStamp());
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Receta.Core.Circle;
 using Receta.Data;
+using Receta.Data.Goals;
 using Receta.Data.Sharding;
 using Receta.Web.Infrastructure;
 
@@ -12,6 +13,25 @@ namespace Receta.Web.Features.Goals;
 /// </summary>
 public static class ListGoals
 {
+    private sealed record Row(Goal Goal, CircleRole Role, long Place);
+
+    // Compiled: the goal list is one of the hottest reads (docs/adr/0013).
+    private static readonly CompiledPerModel<Func<RecetaDbContext, Guid, long, int, IAsyncEnumerable<Row>>> Own =
+        new(() => EF.CompileAsyncQuery((RecetaDbContext db, Guid userId, long after, int take) =>
+            db.Goals.AsNoTracking()
+                .Where(g => g.OwnerId == userId && g.Sequence > after)
+                .OrderBy(g => g.Sequence).Take(take)
+                .Select(g => new Row(g, CircleRole.Owner, g.Sequence))));
+
+    private static readonly CompiledPerModel<Func<RecetaDbContext, Guid, long, int, IAsyncEnumerable<Row>>> Shared =
+        new(() => EF.CompileAsyncQuery((RecetaDbContext db, Guid userId, long after, int take) =>
+            db.CircleMembers.AsNoTracking()
+                .AcrossOwners("the goals shared with a member are in their owners' shards")
+                .Where(m => m.UserId == userId && m.Status == MemberStatus.Active && m.ListSequence > after)
+                .OrderBy(m => m.ListSequence).Take(take)
+                .Join(db.Goals.AsNoTracking(), m => new { m.OwnerId, Id = m.GoalId }, g => new { g.OwnerId, g.Id },
+                    (m, g) => new Row(g, m.Role, m.ListSequence!.Value))));
+
     public static async Task<Outcome<Page<GoalResponse>>> HandleAsync(CurrentUser user, PageRequest page, RecetaDbContext db)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -19,29 +39,26 @@ public static class ListGoals
         ArgumentNullException.ThrowIfNull(db);
         var after = page.TryGetAfter<long>(0, out var sequence) ? sequence : 0;
 
-        var own = await db.Goals.AsNoTracking()
-            .Where(g => g.OwnerId == user.Id && g.Sequence > after)
-            .OrderBy(g => g.Sequence).Take(page.Limit + 1)
-            .Select(g => new { Goal = g, Role = CircleRole.Owner, Place = g.Sequence })
-            .ToListAsync();
-        var shared = await db.CircleMembers.AsNoTracking()
-            .AcrossOwners("the goals shared with a member are in their owners' shards")
-            .Where(m => m.UserId == user.Id && m.Status == MemberStatus.Active && m.ListSequence > after)
-            .OrderBy(m => m.ListSequence).Take(page.Limit + 1)
-            .Join(db.Goals.AsNoTracking(), m => new { m.OwnerId, Id = m.GoalId }, g => new { g.OwnerId, g.Id },
-                (m, g) => new { Goal = g, m.Role, Place = m.ListSequence!.Value })
-            .ToListAsync();
+        var own = await Own.For(db)(db, user.Id, after, page.Limit + 1).ToListAsync();
+        var shared = await Shared.For(db)(db, user.Id, after, page.Limit + 1).ToListAsync();
 
         var rows = own.Concat(shared).OrderBy(r => r.Place).Take(page.Limit + 1).ToList();
         return rows.ToPage(page, r => GoalResponses.From(r.Goal, r.Role), r => PageRequest.Encode(r.Place));
     }
 
+    /// <summary>A page of a caller's goal list: what a read of it is kept under between changes.</summary>
+    private readonly record struct ListKey(Guid UserId, int Limit, string? Cursor);
+
     public static void Map(RouteGroupBuilder goals) =>
-        goals.MapGet("/", async (CurrentUser user, string? limit, string? cursor, RecetaDbContext db) =>
+        goals.MapGet("/", async (CurrentUser user, string? limit, string? cursor, ReadContexts reads, StampedReads stamped) =>
             {
                 var errors = new RequestErrors();
                 var page = PageRequest.Read(limit, cursor, errors);
-                return errors.Any ? errors.ToFailure().ToResult() : (await HandleAsync(user, page, db)).ToOk();
+                return errors.Any
+                    ? errors.ToFailure().ToResult()
+                    : (await stamped.GetOrReadAsync(
+                        new ListKey(user.Id, page.Limit, cursor),
+                        () => reads.ReadAsync(db => HandleAsync(user, page, db)))).ToOk();
             })
             .Produces<Page<GoalResponse>>()
             .WithDescription("The caller's goals and those shared with them, each with the caller's role.");

@@ -21,6 +21,9 @@ public sealed class Dataset
     public const int GoalsPerUser = 3;
     public const int MilestonesPerGoal = 3;
 
+    /// <summary>The default density: 10M entries for 100k users.</summary>
+    public const long EntriesPerUser = 100;
+
     /// <summary>The password every generated account shares (hashed once: one PBKDF2 per account would take hours).</summary>
     public const string Password = "receta scale bench passphrase";
 

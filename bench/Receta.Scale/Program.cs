@@ -18,10 +18,9 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-var dataset = new Dataset(options.Users, options.Entries, options.Seed);
 if (options.Command == "generate")
 {
-    await Generator.GenerateAsync(options.Provider, options.Connection!, dataset, Console.Out, cancel.Token);
+    await Generator.GenerateAsync(options.Provider, options.Connection!, new Dataset(options.Users, options.Entries, options.Seed), Console.Out, cancel.Token);
     return 0;
 }
-return await Measurement.RunAsync(options, dataset, Console.Out, cancel.Token);
+return await Measurement.RunAsync(options, Console.Out, cancel.Token);

@@ -12,10 +12,12 @@ public sealed record ScaleOptions
         answers the progress, roadmap and dashboard of random users on it.
 
           generate  --provider sqlite|postgres (sqlite)  --connection CS (required)
-          measure   --url URL (required)  --samples N per view (1000)  --warmup N users (30)
+          measure   --target USERS=URL, once per node (required): a node on a database generated with
+                    that many users (and 100 entries per user), e.g. --target 1000=http://127.0.0.1:5001;
+                    several nodes are read in turn, so that whatever else the machine does weighs on each alike
+                    --samples N most reads per view and node (1000)  --warmup N users (30)
                     --summary-out FILE (the figures as JSON)
-          both      --users N (100000)  --entries N (100 per user)  --seed N (1)
-                    measure must be given the users, entries and seed the database was generated with.
+          both      --users N (100000)  --entries N (100 per user)  --seed N (1, the same for both commands)
 
         Goals per user: 3; milestones per goal: 3; entries spread over the goals with a skew (1 % of
         goals hold a thousand entries and more), the same per goal whatever --users is.
@@ -24,7 +26,8 @@ public sealed record ScaleOptions
     public required string Command { get; init; }
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
     public string? Connection { get; init; }
-    public Uri? Url { get; init; }
+    /// <summary>For <c>measure</c>: the nodes to read, each with the number of users its database was generated with.</summary>
+    public IReadOnlyList<(int Users, Uri Url)> Targets { get; init; } = [];
     public int Users { get; init; } = 100_000;
     public long Entries { get; init; }
     public long Seed { get; init; } = 1;
@@ -40,11 +43,20 @@ public sealed record ScaleOptions
             throw new ArgumentException("Expected 'generate' or 'measure' first.");
         }
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var targets = new List<(int, Uri)>();
         for (var i = 1; i < args.Count; i += 2)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
             {
                 throw new ArgumentException($"Expected --name value, got '{args[i]}'.");
+            }
+            if (args[i] == "--target")
+            {
+                var parts = args[i + 1].Split('=', 2);
+                targets.Add(parts.Length == 2
+                    ? (int.Parse(parts[0], CultureInfo.InvariantCulture), new Uri(parts[1]))
+                    : throw new ArgumentException($"Expected --target USERS=URL, got '{args[i + 1]}'."));
+                continue;
             }
             values[args[i][2..]] = args[i + 1];
         }
@@ -60,9 +72,9 @@ public sealed record ScaleOptions
                     .AddInMemoryCollection([new("Database:Provider", provider)]).Build())
                 : DatabaseProvider.Sqlite,
             Connection = Take("connection"),
-            Url = Take("url") is { } url ? new Uri(url) : null,
+            Targets = targets,
             Users = users,
-            Entries = Take("entries") is { } entries ? long.Parse(entries, CultureInfo.InvariantCulture) : 100L * users,
+            Entries = Take("entries") is { } entries ? long.Parse(entries, CultureInfo.InvariantCulture) : Dataset.EntriesPerUser * users,
             Seed = Take("seed") is { } seed ? long.Parse(seed, CultureInfo.InvariantCulture) : 1,
             Samples = Int("samples", 1000),
             Warmup = Int("warmup", 30),
@@ -80,9 +92,9 @@ public sealed record ScaleOptions
         {
             throw new ArgumentException("generate needs --connection.");
         }
-        if (options.Command == "measure" && options.Url is null)
+        if (options.Command == "measure" && options.Targets.Count == 0)
         {
-            throw new ArgumentException("measure needs --url.");
+            throw new ArgumentException("measure needs at least one --target USERS=URL.");
         }
         return options;
     }

@@ -2,14 +2,15 @@
 # Ten million entries (issue 11, item 2): p99 of progress, roadmap and dashboard at 100k users
 # within 1.5x of the same at 1k users, on PostgreSQL and on SQLite.
 #
-# For each provider and each size: an empty database (SQLite: a file in a temporary folder;
-# PostgreSQL: a database on a throwaway cluster), filled by bench/Receta.Scale generate (3 goals
-# and 100 entries per user, the same history lengths per goal at every size), then Receta.Web in
-# Release on it, and bench/Receta.Scale measure (one read at a time, every read the first of its
-# user and goal). Prints the generation times, p50/p99/max per view, and p99(largest)/p99(smallest).
+# For each provider: for each size an empty database (SQLite: a file in a temporary folder;
+# PostgreSQL: a database on one throwaway cluster) filled by bench/Receta.Scale generate (3 goals
+# and 100 entries per user, the same history lengths per goal at every size); then one Receta.Web
+# node in Release per database, and bench/Receta.Scale measure reading them in turn (one read at a
+# time, every read the first of its user and goal on its node). Prints the generation times,
+# p50/p99/max per view and size, and each size's p99 over the smallest's.
 # Removes what it made, also when interrupted.
 # Knobs: SIZES ("1000 100000" users), PROVIDERS ("postgres sqlite"), SAMPLES (1000 reads per view),
-# SEED (1), KEEP (1: leave the last database of each provider in place and print where it is,
+# SEED (1), KEEP (1: leave every database, and the PostgreSQL cluster, in place and print where,
 # to EXPLAIN its queries).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -41,16 +42,17 @@ fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/receta-scale.XXXXXX")
 chmod 755 "$tmp"
-server= pg_data=
-stop_server() {
-    if [[ -n $server ]] && kill -0 "$server" 2>/dev/null; then
-        kill "$server" 2>/dev/null || true
-        wait "$server" 2>/dev/null || true
-    fi
-    server=
+servers=() pg_data=
+stop_servers() {
+    local pid
+    for pid in "${servers[@]}"; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    servers=()
 }
 cleanup() {
-    stop_server
+    stop_servers
     if [[ -z $KEEP ]]; then
         if [[ -n $pg_data ]]; then pg_ctl_as stop -D "$pg_data" -m immediate >/dev/null 2>&1 || true; fi
         rm -rf "$tmp"
@@ -74,16 +76,18 @@ scale_dll=$(dotnet msbuild bench/Receta.Scale -getProperty:TargetPath -p:Configu
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-start_server() { # args...
+start_server() { # name args...: a node on a free port, its address in $base
+    local name=$1 server; shift
     base=http://127.0.0.1:$(free_port)
-    (cd src/Receta.Web && ASPNETCORE_ENVIRONMENT=Production exec dotnet "$web_dll" "$@" --Receta:Demo false --Scheduler:Enabled false --urls "$base") >"$tmp/server.log" 2>&1 &
+    (cd src/Receta.Web && ASPNETCORE_ENVIRONMENT=Production exec dotnet "$web_dll" "$@" --Receta:Demo false --Scheduler:Enabled false --urls "$base") >"$tmp/server-$name.log" 2>&1 &
     server=$!
+    servers+=("$server")
     for _ in $(seq 600); do
-        kill -0 "$server" 2>/dev/null || { cat "$tmp/server.log" >&2; fail "the server stopped"; }
+        kill -0 "$server" 2>/dev/null || { cat "$tmp/server-$name.log" >&2; fail "the server stopped"; }
         curl -fsS "$base/healthz" >/dev/null 2>&1 && return 0
         sleep 0.1
     done
-    cat "$tmp/server.log" >&2
+    cat "$tmp/server-$name.log" >&2
     fail "no answer from /healthz within 60 s"
 }
 
@@ -99,58 +103,60 @@ start_postgres() {
 }
 
 mkdir -p "$out"
-rm -f "$out/ratios.txt"
 results="$out/results.md"
 {
-    echo "bench/scale/run.sh: one read at a time, $SAMPLES per view, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo "bench/scale/run.sh: one read at a time, at most $SAMPLES per view and size, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
-    echo "| provider | users | entries | generated in s | view | reads | p50 ms | p99 ms | max ms |"
-    echo "|---|---:|---:|---:|---|---:|---:|---:|---:|"
+    echo "| provider | users | entries | generated in s | view | reads | p50 ms | p99 ms | max ms | p99 / smallest's |"
+    echo "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|"
 } >"$results"
+
+connection_of() { # provider users
+    case $1 in
+        sqlite) echo "Data Source=$tmp/receta-$2.db" ;;
+        postgres) echo "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=receta_$2;Command Timeout=0" ;;
+        *) fail "unknown provider $1" ;;
+    esac
+}
 
 for provider in $PROVIDERS; do
     [[ $provider != postgres ]] || start_postgres
-    first= last=
+    provider_args=()
+    [[ $provider != postgres ]] || provider_args=(--Database:Provider postgres)
+    declare -A generated=()
     for users in $SIZES; do
-        entries=$((users * 100))
-        case $provider in
-            sqlite) connection="Data Source=$tmp/receta-$users.db" args=() ;;
-            postgres)
-                connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=receta_$users;Command Timeout=0"
-                args=(--Database:Provider postgres) ;;
-            *) fail "unknown provider $provider" ;;
-        esac
-        step "$provider: generating $users users, $entries entries"
+        step "$provider: generating $users users, $((users * 100)) entries"
         started=$(date +%s.%N)
-        dotnet "$scale_dll" generate --provider "$provider" --connection "$connection" --users "$users" --entries "$entries" --seed "$SEED" | tee "$out/generate-$provider-$users.txt"
-        generated=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')
-
-        step "$provider: measuring at $users users"
-        start_server "${args[@]}" --ConnectionStrings:Receta "$connection"
-        summary="$out/measure-$provider-$users.json"
-        dotnet "$scale_dll" measure --url "$base" --users "$users" --entries "$entries" --seed "$SEED" --samples "$SAMPLES" --summary-out "$summary"
-        stop_server
-        jq -r --arg p "$provider" --arg g "$generated" '.users as $u | .entries as $e | .views | to_entries[]
-            | "| \($p) | \($u) | \($e) | \($g) | \(.key) | \(.value.count) | \(.value.p50Ms) | \(.value.p99Ms) | \(.value.maxMs) |"' "$summary" >>"$results"
-        first=${first:-$summary} last=$summary
-        if [[ -z $KEEP || $users != "${SIZES##* }" ]]; then
-            case $provider in
-                sqlite) rm -f "$tmp/receta-$users.db"* ;;
-                postgres) as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "DROP DATABASE receta_$users" ;;
-            esac
-        else
-            echo "kept: $connection" >&2
-        fi
+        dotnet "$scale_dll" generate --provider "$provider" --connection "$(connection_of "$provider" "$users")" \
+            --users "$users" --seed "$SEED" | tee "$out/generate-$provider-$users.txt"
+        generated[$users]=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')
     done
-    if [[ $first != "$last" ]]; then
-        {
-            echo
-            echo "$provider: p99 at $(jq .users "$last") users / p99 at $(jq .users "$first") users"
-            jq -r -s '.[0].views as $a | .[1].views | to_entries[] | "  \(.key): \(.value.p99Ms) / \($a[.key].p99Ms) = \((.value.p99Ms / $a[.key].p99Ms * 100 | round) / 100)"' "$first" "$last"
-        } >>"$out/ratios.txt"
+
+    step "$provider: measuring $SIZES users, one node each"
+    targets=()
+    for users in $SIZES; do
+        start_server "$provider-$users" "${provider_args[@]}" --ConnectionStrings:Receta "$(connection_of "$provider" "$users")"
+        targets+=(--target "$users=$base")
+    done
+    summary="$out/measure-$provider.json"
+    dotnet "$scale_dll" measure "${targets[@]}" --seed "$SEED" --samples "$SAMPLES" --summary-out "$summary" | tee "$out/measure-$provider.txt"
+    stop_servers
+    for users in $SIZES; do
+        jq -r --arg p "$provider" --arg g "${generated[$users]}" --argjson u "$users" '
+            (.nodes[0].views) as $first | .nodes[] | select(.users == $u) | .users as $n | .entries as $e | .views | to_entries[]
+            | "| \($p) | \($n) | \($e) | \($g) | \(.key) | \(.value.count) | \(.value.p50Ms) | \(.value.p99Ms) | \(.value.maxMs) | \((.value.p99Ms / $first[.key].p99Ms * 100 | round) / 100) |"' "$summary" >>"$results"
+    done
+    unset generated
+
+    if [[ -z $KEEP ]]; then
+        case $provider in
+            sqlite) rm -f "$tmp"/receta-*.db* ;;
+            postgres) pg_ctl_as stop -D "$pg_data" -m fast >/dev/null; pg_data= ;;
+        esac
+    else
+        for users in $SIZES; do echo "kept: $(connection_of "$provider" "$users")" >&2; done
     fi
-    if [[ $provider == postgres && -z $KEEP ]]; then pg_ctl_as stop -D "$pg_data" -m fast >/dev/null; pg_data=; fi
 done
 
+echo
 cat "$results"
-[[ ! -f $out/ratios.txt ]] || { echo; cat "$out/ratios.txt"; rm -f "$out/ratios.txt"; }

@@ -60,10 +60,11 @@ public static class Measurement
                 foreach (var view in Views.Where(v => node.Latencies[v].Count > 0))
                 {
                     var (count, p50, p99, max) = node.Figures(view);
-                    views[view] = new { count, p50Ms = Math.Round(p50, 2), p99Ms = Math.Round(p99, 2), maxMs = Math.Round(max, 2) };
+                    var entries = node.MeanHistory(view, counts[view]);
+                    views[view] = new { count, p50Ms = Math.Round(p50, 2), p99Ms = Math.Round(p99, 2), maxMs = Math.Round(max, 2), meanEntriesPerGoal = Math.Round(entries, 1) };
                     var ratio = nodes[0].Latencies[view].Count > 0 ? p99 / nodes[0].Figures(view).P99 : double.NaN;
                     await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"  {view,-24} {count,6}  p50 {p50,8:0.00} ms  p99 {p99,8:0.00} ms  max {max,8:0.00} ms  p99 / first node's {ratio,5:0.00}"));
+                        $"  {view,-24} {count,6}  p50 {p50,8:0.00} ms  p99 {p99,8:0.00} ms  max {max,8:0.00} ms  p99 / first node's {ratio,5:0.00}  ({entries,6:0.0} entries a goal)"));
                 }
                 reports.Add(new Dictionary<string, object?>
                 {
@@ -115,10 +116,11 @@ public static class Measurement
 
             // Users with a long history first get their own view (their goal's first read), then the
             // others take turns among the three views: no goal or user is read twice.
-            Plan = Views.ToDictionary(v => v, _ => new List<(int User, string Path)>(), StringComparer.Ordinal);
+            Plan = Views.ToDictionary(v => v, _ => new List<(int User, int Goal, string Path)>(), StringComparer.Ordinal);
             foreach (var user in rest.Where(u => Dataset.GoalsOf(u).Any(dataset.IsLong)).Take(options.Samples).ToList())
             {
-                Plan["progress, long history"].Add((user, ProgressPath(Dataset.GoalsOf(user).First(dataset.IsLong))));
+                var goal = Dataset.GoalsOf(user).First(dataset.IsLong);
+                Plan["progress, long history"].Add((user, goal, ProgressPath(goal)));
                 rest.Remove(user);
             }
             for (var i = 0; i < rest.Count; i++)
@@ -133,7 +135,7 @@ public static class Measurement
                 };
                 if (Plan[view].Count < options.Samples)
                 {
-                    Plan[view].Add((user, path));
+                    Plan[view].Add((user, goal, path));
                 }
             }
         }
@@ -144,7 +146,7 @@ public static class Measurement
 
         public List<int> Warmup { get; }
 
-        public Dictionary<string, List<(int User, string Path)>> Plan { get; }
+        public Dictionary<string, List<(int User, int Goal, string Path)>> Plan { get; }
 
         public Dictionary<string, List<double>> Latencies { get; } = Views.ToDictionary(v => v, _ => new List<double>(), StringComparer.Ordinal);
 
@@ -165,7 +167,7 @@ public static class Measurement
 
         public async Task ReadAsync(string view, int index, CancellationToken cancellationToken)
         {
-            var (user, path) = Plan[view][index];
+            var (user, _, path) = Plan[view][index];
             var (ok, milliseconds) = await GetAsync(Dataset.TokenSecret(user), path, cancellationToken);
             if (ok)
             {
@@ -176,6 +178,12 @@ public static class Measurement
                 Failures++;
             }
         }
+
+        /// <summary>How long the histories read were, on average: a goal's, or the user's three for the dashboard.</summary>
+        public double MeanHistory(string view, int count) =>
+            Plan[view].Take(count).Average(read => view == "dashboard"
+                ? Dataset.GoalsOf(read.User).Sum(Dataset.LengthOf)
+                : Dataset.LengthOf(read.Goal));
 
         public (int Count, double P50, double P99, double Max) Figures(string view)
         {

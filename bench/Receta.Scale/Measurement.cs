@@ -64,7 +64,7 @@ public static class Measurement
                     views[view] = new { count, p50Ms = Math.Round(p50, 2), p99Ms = Math.Round(p99, 2), maxMs = Math.Round(max, 2), meanEntriesPerGoal = Math.Round(entries, 1) };
                     var ratio = nodes[0].Latencies[view].Count > 0 ? p99 / nodes[0].Figures(view).P99 : double.NaN;
                     await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"  {view,-24} {count,6}  p50 {p50,8:0.00} ms  p99 {p99,8:0.00} ms  max {max,8:0.00} ms  p99 / first node's {ratio,5:0.00}  ({entries,6:0.0} entries a goal)"));
+                        $"  {view,-24} {count,6}  p50 {p50,8:0.00} ms  p99 {p99,8:0.00} ms  max {max,8:0.00} ms  p99 / first node's {ratio,5:0.00}  ({entries,6:0.0} entries a read)"));
                 }
                 reports.Add(new Dictionary<string, object?>
                 {
@@ -179,7 +179,7 @@ public static class Measurement
             }
         }
 
-        /// <summary>How long the histories read were, on average: a goal's, or the user's three for the dashboard.</summary>
+        /// <summary>How many entries a read covered, on average: its goal's, or for the dashboard the user's three goals'.</summary>
         public double MeanHistory(string view, int count) =>
             Plan[view].Take(count).Average(read => view == "dashboard"
                 ? Dataset.GoalsOf(read.User).Sum(Dataset.LengthOf)

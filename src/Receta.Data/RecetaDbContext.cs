@@ -138,7 +138,10 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
         {
             ImportedFrom(entry, x => new { x.OwnerId, x.GoalId, x.ImportKey });
             entry.HasKey(e => new { e.OwnerId, e.Id });
-            entry.HasIndex(e => new { e.OwnerId, e.GoalId, e.Date, e.Sequence });
+            // The value too, so that reading a goal's history reads the index alone: a goal's entries
+            // are spread over the table among everyone else's, and fetching each row cost one page
+            // per entry, which grew with the table (docs/adr/0012).
+            entry.HasIndex(e => new { e.OwnerId, e.GoalId, e.Date, e.Sequence, e.Value });
             BelongsToGoal(entry);
         });
 

@@ -583,7 +583,7 @@ namespace Receta.Data.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"ImportKey\" IS NOT NULL");
 
-                    b.HasIndex("OwnerId", "GoalId", "Date", "Sequence");
+                    b.HasIndex("OwnerId", "GoalId", "Date", "Sequence", "Value");
 
                     b.ToTable("Entries");
                 });

@@ -573,7 +573,7 @@ namespace Receta.Data.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("\"ImportKey\" IS NOT NULL");
 
-                    b.HasIndex("OwnerId", "GoalId", "Date", "Sequence");
+                    b.HasIndex("OwnerId", "GoalId", "Date", "Sequence", "Value");
 
                     b.ToTable("Entries");
                 });

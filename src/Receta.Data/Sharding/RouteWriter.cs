@@ -34,7 +34,7 @@ public sealed class RouteWriter : SaveChangesInterceptor
         {
             return;
         }
-        db.ChangeTracker.DetectChanges();
+        // Entries() detects changes first, as SaveChanges would: a feed's new secret shows as modified.
         var ids = new List<IdRoute>();
         var secrets = new List<SecretRoute>();
         foreach (var entry in db.ChangeTracker.Entries())

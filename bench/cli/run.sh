@@ -16,17 +16,10 @@ ROUNDS=${ROUNDS:-4} RUNS=${RUNS:-10} WARMUP=${WARMUP:-2}
 GOALS=20 MILESTONES=500 TASKS=$((GOALS * MILESTONES))
 out=artifacts/bench-cli # gitignored: the native receta and the results of the last run
 
-step() { printf '\n==> %s\n' "$*" >&2; }
-fail() { echo "bench/cli/run.sh: $*" >&2; exit 1; }
-as_root() {
-    if [[ $(id -u) -eq 0 ]]; then "$@"
-    elif command -v sudo >/dev/null; then sudo "$@"
-    else fail "installing needs root or sudo: $*"
-    fi
-}
+bench=bench/cli/run.sh
+source bench/lib.sh
 
 step "Checking tools"
-command -v dotnet >/dev/null || fail "the .NET SDK (see global.json) is not installed"
 missing=()
 command -v task >/dev/null || missing+=(taskwarrior)
 command -v hyperfine >/dev/null || missing+=(hyperfine)
@@ -34,11 +27,7 @@ command -v clang >/dev/null || missing+=(clang)
 [[ -e /usr/include/zlib.h ]] || missing+=(zlib1g-dev)
 command -v jq >/dev/null || missing+=(jq)
 command -v curl >/dev/null || missing+=(curl)
-if ((${#missing[@]})); then
-    step "Installing ${missing[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
-fi
+install_missing "${missing[@]}"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/receta-bench.XXXXXX")
 server=

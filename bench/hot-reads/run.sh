@@ -19,27 +19,16 @@ DURATION=${DURATION:-15} CONNECTIONS=${CONNECTIONS:-32} THREADS=${THREADS:-2} WA
 PROVIDERS=${PROVIDERS:-sqlite postgres}
 out=artifacts/bench-hot-reads # gitignored: the results of the last run
 
-step() { printf '\n==> %s\n' "$*" >&2; }
-fail() { echo "bench/hot-reads/run.sh: $*" >&2; exit 1; }
-as_root() {
-    if [[ $(id -u) -eq 0 ]]; then "$@"
-    elif command -v sudo >/dev/null; then sudo "$@"
-    else fail "installing needs root or sudo: $*"
-    fi
-}
+bench=bench/hot-reads/run.sh
+source bench/lib.sh
 
 step "Checking tools"
-command -v dotnet >/dev/null || fail "the .NET SDK (see global.json) is not installed"
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v jq >/dev/null || missing+=(jq)
 command -v curl >/dev/null || missing+=(curl)
 [[ $PROVIDERS != *postgres* ]] || compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
-if ((${#missing[@]})); then
-    step "Installing ${missing[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
-fi
+install_missing "${missing[@]}"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/receta-hot-reads.XXXXXX")
 chmod 755 "$tmp"

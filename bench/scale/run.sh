@@ -19,26 +19,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 SIZES=${SIZES:-1000 100000} PROVIDERS=${PROVIDERS:-postgres sqlite} SAMPLES=${SAMPLES:-1000} SEED=${SEED:-1} KEEP=${KEEP:-}
 out=artifacts/bench-scale # gitignored: the results of the last run
 
-step() { printf '\n==> %s\n' "$*" >&2; }
-fail() { echo "bench/scale/run.sh: $*" >&2; exit 1; }
-as_root() {
-    if [[ $(id -u) -eq 0 ]]; then "$@"
-    elif command -v sudo >/dev/null; then sudo "$@"
-    else fail "installing needs root or sudo: $*"
-    fi
-}
+bench=bench/scale/run.sh
+source bench/lib.sh
 
 step "Checking tools"
-command -v dotnet >/dev/null || fail "the .NET SDK (see global.json) is not installed"
 missing=()
 command -v jq >/dev/null || missing+=(jq)
 command -v curl >/dev/null || missing+=(curl)
 [[ $PROVIDERS != *postgres* ]] || compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
-if ((${#missing[@]})); then
-    step "Installing ${missing[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
-fi
+install_missing "${missing[@]}"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/receta-scale.XXXXXX")
 chmod 755 "$tmp"

@@ -8,7 +8,7 @@ namespace Receta.Data;
 /// another connection commits (SQLite's own guarantee, so it holds for every node on the file). One
 /// prepared statement kept open, under a lock: a few microseconds, far below the statement it saves.
 /// </summary>
-internal sealed class SqliteChangeWatch(string connectionString) : IDisposable
+internal sealed class SqliteChangeWatch(string connectionString) : IChangeWatch
 {
     private readonly Lock _lock = new();
     private SqliteConnection? _connection;
@@ -17,30 +17,52 @@ internal sealed class SqliteChangeWatch(string connectionString) : IDisposable
     // data_version counts per connection: a new connection starts again, so each one is told apart.
     private long _generation;
 
+    // Reads of data_version begun so far, and the last one's number and answer. Under load, callers
+    // queue on the lock; one whose turn comes after a read that began after it asked takes that
+    // read's answer instead of reading again, so the reads stay few when the callers are many.
+    private long _begun;
+    private long _lastRead;
+    private long? _lastStamp;
+
+    public ValueTask<long?> StampAsync(CancellationToken cancellationToken) => new(Stamp());
+
     /// <summary>The stamp of the database's state now; null when it cannot be read (the file is locked, or gone).</summary>
-    public long? Stamp()
+    private long? Stamp()
     {
+        var asked = Volatile.Read(ref _begun);
         lock (_lock)
         {
-            try
+            if (_lastRead > asked)
             {
-                if (_dataVersion is null)
-                {
-                    _connection = new SqliteConnection(connectionString);
-                    _connection.Open();
-                    _dataVersion = _connection.CreateCommand();
-                    _dataVersion.CommandText = "PRAGMA data_version";
-                    _dataVersion.Prepare();
-                    _generation++;
-                }
-                return (_generation << 32) | (long)_dataVersion.ExecuteScalar()!;
+                return _lastStamp;
             }
-            catch (SqliteException)
+            // A full fence: the read below cannot be seen to begin before its number is counted.
+            _lastRead = Interlocked.Increment(ref _begun);
+            _lastStamp = Read();
+            return _lastStamp;
+        }
+    }
+
+    private long? Read()
+    {
+        try
+        {
+            if (_dataVersion is null)
             {
-                // Asked again next time, on a new connection; meanwhile every read goes to the database.
-                Close();
-                return null;
+                _connection = new SqliteConnection(connectionString);
+                _connection.Open();
+                _dataVersion = _connection.CreateCommand();
+                _dataVersion.CommandText = "PRAGMA data_version";
+                _dataVersion.Prepare();
+                _generation++;
             }
+            return (_generation << 32) | (long)_dataVersion.ExecuteScalar()!;
+        }
+        catch (SqliteException)
+        {
+            // Asked again next time, on a new connection; meanwhile every read goes to the database.
+            Close();
+            return null;
         }
     }
 

@@ -58,6 +58,9 @@ await using (await app.Services.LockDatabaseForStartupAsync())
 app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UsePrometheusScraping();
+// A hot read answered under the same change stamp as before needs none of what follows (docs/adr/0013).
+app.UseStampedResponses();
+app.UseRouting();
 app.UseRecetaPageCompression();
 app.UseStatusCodePages();
 app.UseWebErrorPages();
@@ -76,6 +79,7 @@ app.UseMiddleware<WriteScopeMiddleware>();
 app.UseMiddleware<IdempotencyMiddleware>();
 app.UseMiddleware<ConflictRetryMiddleware>();
 app.UseMiddleware<GoalAccessMiddleware>();
+app.UseKeepingStampedResponses();
 
 app.MapStaticAssets();
 app.MapHealth();

@@ -16,10 +16,11 @@ namespace Receta.Web.Infrastructure;
 /// Authenticates <c>Authorization: Bearer &lt;token&gt;</c> against the hashes of personal access
 /// tokens. Tokens are only ever read from the header (never a query string), and a revoked or
 /// expired token stops working on the very next request, on every node, because every request
-/// looks it up (on SQLite, uses what it read only while nothing was committed anywhere). Under a goal's route the same statement reads the caller's standing on that goal
-/// (<see cref="GoalGrant"/>), so that a read costs one round trip to the database (docs/adr/0013).
-/// The token is read by its account and the goal by its owner, both found through their routes; on
-/// SQLite, what was read is kept until anything is committed, by any node (<see cref="StampedReads"/>).
+/// looks it up, unless its whole answer is served under the change stamp it was made under
+/// (<see cref="StampedResponses"/>), which any commit changes. Under a goal's route the same
+/// statement reads the caller's standing on that goal (<see cref="GoalGrant"/>), so that a read
+/// costs one round trip to the database (docs/adr/0013). The token is read by its account and the
+/// goal by its owner, both found through their routes.
 /// </summary>
 public sealed class AccessTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -27,7 +28,6 @@ public sealed class AccessTokenAuthenticationHandler(
     UrlEncoder encoder,
     ReadContexts reads,
     OwnerRoutes routes,
-    StampedReads stamped,
     IServiceProvider services,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -65,12 +65,10 @@ public sealed class AccessTokenAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        string? header = Request.Headers.Authorization;
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (BearerSecret(Request) is not { } secret)
         {
             return AuthenticateResult.NoResult();
         }
-        var secret = header["Bearer ".Length..].Trim();
         if (secret.Length == 0)
         {
             return AuthenticateResult.Fail("Empty bearer token.");
@@ -82,24 +80,28 @@ public sealed class AccessTokenAuthenticationHandler(
         var account = await routes.AccountOfAsync(hash, cancellationToken);
         var goalId = GoalAccessMiddleware.DeclaredGoalId(Context);
         var owner = goalId is { } declared ? await routes.OwnerOfAsync(declared, cancellationToken) : null;
-        var found = account is not { } userId ? null : await stamped.GetOrReadAsync(
-            new TokenReadKey(Convert.ToBase64String(hash), goalId),
-            () => reads.ReadAsync(db => (goalId, owner) is ({ } goal, { } ownerId)
-                ? FindTokenAndGoal.For(db)(db, userId, hash, ownerId, goal, cancellationToken)
-                : FindToken.For(db)(db, userId, hash, cancellationToken)));
+        var found = account is not { } userId ? null : await reads.ReadAsync(db => (goalId, owner) is ({ } goal, { } ownerId)
+            ? FindTokenAndGoal.For(db)(db, userId, hash, ownerId, goal, cancellationToken)
+            : FindToken.For(db)(db, userId, hash, cancellationToken));
         var now = clock.GetUtcNow();
         if (found is null || found.ExpiresAt <= now)
         {
             return AuthenticateResult.Fail("Unknown, revoked or expired token.");
         }
 
-        if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
+        var lastUsed = found.LastUsedAt;
+        if (lastUsed is null || now - lastUsed > LastUsedResolution)
         {
             var db = services.GetRequiredService<RecetaDbContext>();
             await db.AccessTokens
                 .Where(t => t.UserId == found.UserId && t.Id == found.TokenId)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            lastUsed = now;
         }
+        // Past either, the same request would be answered otherwise, or would write.
+        var refresh = lastUsed.Value + LastUsedResolution;
+        Context.Features.Set(new TokenValidity(
+            Convert.ToBase64String(hash), found.ExpiresAt is { } expires && expires < refresh ? expires : refresh));
         if (goalId is { } goal)
         {
             Context.Features.Set(found.GoalGrant(goal));
@@ -116,8 +118,15 @@ public sealed class AccessTokenAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    /// <summary>A token's secret hash and the goal of the route, if any: what a token's read is kept under.</summary>
-    private readonly record struct TokenReadKey(string Hash, Guid? GoalId);
+    /// <summary>The secret of <c>Authorization: Bearer &lt;secret&gt;</c> (empty when blank); null without one.</summary>
+    public static string? BearerSecret(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string? header = request.Headers.Authorization;
+        return header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : null;
+    }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
@@ -161,6 +170,9 @@ public static class AccessTokenSecrets
         prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+
+    /// <summary>The hash of <paramref name="secret"/> as text, for keys in memory.</summary>
+    public static string HashText(string secret) => Convert.ToBase64String(Hash(secret));
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

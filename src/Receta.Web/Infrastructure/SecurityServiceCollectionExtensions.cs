@@ -34,7 +34,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.Configure<BrowserSessionOptions>(configuration.GetSection(BrowserSessionOptions.Section));
         services.AddScoped<SessionCookieEvents>();
-        services.AddSingleton<StampedReads>();
+        services.AddSingleton<StampedResponses>();
 
         services.AddAuthentication(CallerScheme)
             .AddPolicyScheme(CallerScheme, null, options => options.ForwardDefaultSelector = http => SelectScheme(http, cookies.Session))

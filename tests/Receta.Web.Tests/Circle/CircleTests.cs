@@ -268,6 +268,15 @@ public abstract class CircleTests(RecetaApp app)
         Assert.Equal(["circleInvited", "circleJoined", "circleRemoved", "circleRoleChanged"], events.Order(StringComparer.Ordinal));
     }
 
+    /// <summary><paramref name="member"/> invited to <paramref name="goal"/> as <paramref name="role"/>, and accepted: the invitation's id.</summary>
+    internal static async Task<string> JoinAsync(TestUser owner, TestUser member, string goal, string role = "viewer")
+    {
+        var invitation = Id(await PostAsync(owner, $"/api/v1/goals/{goal}/circle", new { email = member.Email, role }));
+        using var accepted = await member.Api.PostAsync($"/api/v1/invitations/{invitation}/accept", null, Cancellation);
+        await accepted.AssertStatusAsync(HttpStatusCode.OK);
+        return invitation;
+    }
+
     private static async Task<string> MemberIdAsync(TestUser owner, string goal, string email) =>
         Id((await GetJsonAsync(owner, $"/api/v1/goals/{goal}/circle")).GetProperty("items").EnumerateArray()
             .Single(m => m.GetProperty("email").GetString() == email));

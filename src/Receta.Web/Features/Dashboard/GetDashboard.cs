@@ -91,6 +91,7 @@ public static class GetDashboard
                 var cards = await HandleAsync(user, day, db, histories, cache, cancellationToken);
                 return TypedResults.Ok(new DashboardResponse([.. cards.Select(ToItem)]));
             })
+            .KeptUnderStamp()
             .Produces<DashboardResponse>()
             .WithDescription("Every goal the caller can read as of a day, as the dashboard shows it: status, percent, buffer days, forecast, next milestone, score and the habits due that day (a habit skipped that day, or in a break of its goal, is not due).");
 }

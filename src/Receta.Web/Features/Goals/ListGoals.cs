@@ -46,20 +46,16 @@ public static class ListGoals
         return rows.ToPage(page, r => GoalResponses.From(r.Goal, r.Role), r => PageRequest.Encode(r.Place));
     }
 
-    /// <summary>A page of a caller's goal list: what a read of it is kept under between changes.</summary>
-    private readonly record struct ListKey(Guid UserId, int Limit, string? Cursor);
-
     public static void Map(RouteGroupBuilder goals) =>
-        goals.MapGet("/", async (CurrentUser user, string? limit, string? cursor, ReadContexts reads, StampedReads stamped) =>
+        goals.MapGet("/", async (CurrentUser user, string? limit, string? cursor, ReadContexts reads) =>
             {
                 var errors = new RequestErrors();
                 var page = PageRequest.Read(limit, cursor, errors);
                 return errors.Any
                     ? errors.ToFailure().ToResult()
-                    : (await stamped.GetOrReadAsync(
-                        new ListKey(user.Id, page.Limit, cursor),
-                        () => reads.ReadAsync(db => HandleAsync(user, page, db)))).ToOk();
+                    : (await reads.ReadAsync(db => HandleAsync(user, page, db))).ToOk();
             })
+            .KeptUnderStamp()
             .Produces<Page<GoalResponse>>()
             .WithDescription("The caller's goals and those shared with them, each with the caller's role.");
 }

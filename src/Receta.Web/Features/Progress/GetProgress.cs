@@ -50,6 +50,7 @@ public static class GetProgress
         goal.MapGet("/progress", async (GoalScope scope, string? asOf, RecetaDbContext db, GoalHistories histories, GoalViewCache cache) =>
                 await AsOfView.ServeAsync(asOf, scope, async day => ToResponse(await HandleAsync(scope, day, db, histories, cache))))
             .Requires(GoalAction.Read)
+            .KeptUnderStamp()
             .Produces<ProgressResponse>()
             .WithDescription("How far the goal is as of a day: current, remaining, percent, the road, buffer days, rates, the projected completion, the P50/P90 forecast, the status, what an hour of work buys and the odds of arriving on time. Breaks count as time off.");
 }

@@ -51,6 +51,7 @@ public static class GetRoadmap
         goal.MapGet("/roadmap", async (GoalScope scope, string? asOf, RecetaDbContext db, GoalHistories histories, GoalViewCache cache) =>
                 await AsOfView.ServeAsync(asOf, scope, day => HandleAsync(scope, day, db, histories, cache)))
             .Requires(GoalAction.Read)
+            .KeptUnderStamp()
             .Produces<RoadmapResponse>()
             .WithDescription("The roadmap as of a day, scheduled at the goal's weekly capacity on its active days (none on breaks): the next step, projected starts and finishes, late milestones and what blocks them.");
 }

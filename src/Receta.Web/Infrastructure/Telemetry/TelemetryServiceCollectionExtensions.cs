@@ -56,7 +56,7 @@ public static class TelemetryServiceCollectionExtensions
             metrics.AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(EntityFrameworkMeter, QuartzInstrumentation.MeterName);
+                .AddMeter(EntityFrameworkMeter, QuartzInstrumentation.MeterName, StampedResponses.MeterName);
             if (postgres)
             {
                 metrics.AddNpgsqlInstrumentation();

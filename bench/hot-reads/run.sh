@@ -151,7 +151,8 @@ for provider in $PROVIDERS; do
     step "Receta on $provider"
     start_server src/Receta.Web /healthz "$web_dll" "${args[@]}"
     seed "$base/api/v1"
-    for read in "progress:/api/v1/goals/$goal_id/progress" "roadmap:/api/v1/goals/$goal_id/roadmap" "goal list:/api/v1/goals"; do
+    for read in "progress:/api/v1/goals/$goal_id/progress" "roadmap:/api/v1/goals/$goal_id/roadmap" "goal list:/api/v1/goals" \
+        "dashboard:/api/v1/dashboard"; do
         name=${read%%:*} path=${read#*:}
         curl -fsS "$base$path" -H "Authorization: Bearer $token" >/dev/null || fail "GET $path did not answer 2xx"
         read -r rps p50 p99 bad < <(measure "$base$path" "Authorization: Bearer $token")

@@ -32,11 +32,32 @@ public sealed class StampedResponses
 
     private readonly Counter<long> _reads;
 
+    // The paths answered by a kept endpoint so far. Only their requests take a stamp first: on
+    // PostgreSQL a stamp is a round trip, which every other GET with a token would wait for in vain.
+    private readonly ConcurrentDictionary<string, byte> _paths = new(StringComparer.Ordinal);
+
     public StampedResponses(IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(meters);
         _reads = meters.Create(MeterName).CreateCounter<long>(
             "receta.stamped_reads", "{request}", "Hot reads asked under a known change stamp, by where the answer came from (memory or database).");
+    }
+
+    /// <summary>Whether a request to <paramref name="path"/> may be answered by a kept endpoint: one was, before.</summary>
+    public bool MayKeep(PathString path) => path.Value is { } value && _paths.ContainsKey(value);
+
+    /// <summary>Notes that a kept endpoint answers <paramref name="path"/>.</summary>
+    public void Answers(PathString path)
+    {
+        if (path.Value is not { } value || _paths.ContainsKey(value))
+        {
+            return;
+        }
+        if (_paths.Count >= Kept * 10)
+        {
+            _paths.Clear();
+        }
+        _paths.TryAdd(value, 0);
     }
 
     /// <summary>The answer kept for <paramref name="key"/> under <paramref name="stamp"/>, if it is still current at <paramref name="now"/>.</summary>
@@ -142,14 +163,17 @@ public sealed class KeptUnderStampAttribute : Attribute;
 
 /// <summary>
 /// Before routing: serves a kept answer when the stamp and the key match, and otherwise marks the
-/// request, so that <see cref="KeepStampedResponseMiddleware"/> keeps its answer.
+/// request, so that <see cref="KeepStampedResponseMiddleware"/> keeps its answer. A path's first
+/// request is not marked: only then is it known to be a kept endpoint's.
 /// </summary>
 public sealed class ServeStampedResponseMiddleware(RequestDelegate next, StampedResponses kept, ReadContexts reads, TimeProvider clock)
 {
     public async Task InvokeAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (!HttpMethods.IsGet(http.Request.Method) || AccessTokenAuthenticationHandler.BearerSecret(http.Request) is not { Length: > 0 } secret)
+        if (!HttpMethods.IsGet(http.Request.Method)
+            || !kept.MayKeep(http.Request.Path)
+            || AccessTokenAuthenticationHandler.BearerSecret(http.Request) is not { Length: > 0 } secret)
         {
             await next(http);
             return;
@@ -177,8 +201,13 @@ public sealed class KeepStampedResponseMiddleware(RequestDelegate next, StampedR
     public async Task InvokeAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (http.GetEndpoint()?.Metadata.GetMetadata<KeptUnderStampAttribute>() is null)
+        {
+            await next(http);
+            return;
+        }
+        kept.Answers(http.Request.Path);
         if (http.Features.Get<StampedRequest>() is not { } request
-            || http.GetEndpoint()?.Metadata.GetMetadata<KeptUnderStampAttribute>() is null
             || http.Features.Get<TokenValidity>() is not { } token
             || token.TokenHash != request.Key.TokenHash
             || CurrentUser.From(http) is not { } user)

@@ -32,7 +32,7 @@ public sealed class GoalViewCache(IMemoryCache? cache)
     /// <summary>
     /// The goal row as of <paramref name="version"/>, loaded once per version: a copy, so that no
     /// request can change what another reads. A goal loaded at a newer version (a change came in
-    /// between) is kept under its own.
+    /// between) is kept as of its own, for the readers that come after the change.
     /// </summary>
     public async Task<Goal?> GetGoalAsync(Guid id, long version, Func<Task<Goal?>> load)
     {

@@ -141,9 +141,13 @@ start_node() { # N
     folder=$dir/node-$n
     mkdir -p "$folder"
     # setsid: a Ctrl-C in the terminal that started the cluster does not reach the nodes.
+    # ASPNETCORE_CONTENTROOT: the node runs in its own folder, but its appsettings.json (the log
+    # levels among them) and wwwroot are the app's; without it each node logged every statement and
+    # request at Information into node.log, as no deployment would.
     (
         cd "$folder"
         exec env ASPNETCORE_ENVIRONMENT=Production \
+            ASPNETCORE_CONTENTROOT="$app" \
             ASPNETCORE_URLS="http://127.0.0.1:$port" \
             Database__Provider=postgres \
             ConnectionStrings__Receta="Host=127.0.0.1;Port=$pg_port;Database=receta;Username=receta" \

@@ -4,10 +4,18 @@ using Receta.Data.Goals;
 namespace Receta.Web.Infrastructure;
 
 /// <summary>
-/// Caches what is computed from a goal's history. Keys carry the goal's <see cref="Goal.Version"/>,
-/// which every change under the goal raises in the same transaction, so a node never serves a view
-/// older than the goal row it just read, and several nodes need no shared cache to agree.
+/// Caches what is computed from a goal's history. Each view is kept with the goal's
+/// <see cref="Goal.Version"/> it was computed at, which every change under the goal raises in the same
+/// transaction, and is served only to a reader that asks for that very version: so a node never serves
+/// a view older (or newer) than the goal row it just read, and several nodes need no shared cache to agree.
 /// </summary>
+/// <remarks>
+/// One value is kept per goal, view and argument, not one per version: a read always asks for the
+/// version it has just read, so a superseded version is never asked for again. Kept per version, a goal
+/// written to steadily left a copy of each of its views behind at every write, each as large as the
+/// history, until the sliding expiration or the size limit dropped them: the cache filled towards its
+/// limit and a node's memory rose for as long as the writes went on (the soak, issue 11).
+/// </remarks>
 public sealed class GoalViewCache(IMemoryCache? cache)
 {
     /// <summary>
@@ -18,25 +26,30 @@ public sealed class GoalViewCache(IMemoryCache? cache)
 
     private static readonly TimeSpan SlidingExpiration = TimeSpan.FromMinutes(10);
 
+    /// <summary>A value and the goal version it was computed at.</summary>
+    private sealed record Versioned(long Version, object Value);
+
     /// <summary>
     /// The goal row as of <paramref name="version"/>, loaded once per version: a copy, so that no
     /// request can change what another reads. A goal loaded at a newer version (a change came in
-    /// between) is kept under its own.
+    /// between) is kept as of its own, for the readers that come after the change.
     /// </summary>
     public async Task<Goal?> GetGoalAsync(Guid id, long version, Func<Task<Goal?>> load)
     {
         ArgumentNullException.ThrowIfNull(load);
-        if (cache is not null && cache.TryGetValue((id, version, "goal"), out Goal? cached) && cached is not null)
+        if (cache is null)
+        {
+            return await load();
+        }
+        var key = (id, "goal");
+        if (Find(key, version) is Goal cached)
         {
             return cached.Copy();
         }
         var goal = await load();
-        if (goal is not null && cache is not null)
+        if (goal is not null)
         {
-            using var entry = cache.CreateEntry((goal.Id, goal.Version, "goal"));
-            entry.Value = goal.Copy();
-            entry.Size = 1;
-            entry.SlidingExpiration = SlidingExpiration;
+            Keep((goal.Id, "goal"), goal.Version, goal.Copy(), 1);
         }
         return goal;
     }
@@ -49,16 +62,39 @@ public sealed class GoalViewCache(IMemoryCache? cache)
         {
             return await create();
         }
-        var key = (goal.Id, goal.Version, view, argument);
-        if (cache.TryGetValue(key, out T? cached) && cached is not null)
+        var key = (goal.Id, view, argument);
+        if (Find(key, goal.Version) is T cached)
         {
             return cached;
         }
         var value = await create();
-        using var entry = cache.CreateEntry(key);
-        entry.Value = value;
-        entry.Size = Math.Max(1, sizeOf?.Invoke(value) ?? 1);
-        entry.SlidingExpiration = SlidingExpiration;
+        if (value is not null)
+        {
+            Keep(key, goal.Version, value, Math.Max(1, sizeOf?.Invoke(value) ?? 1));
+        }
         return value;
+    }
+
+    /// <summary>What is kept under <paramref name="key"/> if it was computed at <paramref name="version"/>; null otherwise.</summary>
+    private object? Find(object key, long version) =>
+        cache is not null && cache.TryGetValue(key, out Versioned? kept) && kept is not null && kept.Version == version ? kept.Value : null;
+
+    /// <summary>
+    /// Keeps <paramref name="value"/> in place of what is kept under <paramref name="key"/>, unless that is
+    /// of a newer version: a reader whose read raced a write holds the older version, and the newer
+    /// value is the one the next readers ask for. Two readers storing at once may still leave the older
+    /// one kept; that costs the next reader of the newer version a computation, never a wrong answer,
+    /// since <see cref="Find"/> serves only the version asked for.
+    /// </summary>
+    private void Keep(object key, long version, object value, long size)
+    {
+        if (cache is null || (cache.TryGetValue(key, out Versioned? kept) && kept is not null && kept.Version > version))
+        {
+            return;
+        }
+        using var entry = cache.CreateEntry(key);
+        entry.Value = new Versioned(version, value);
+        entry.Size = size;
+        entry.SlidingExpiration = SlidingExpiration;
     }
 }

@@ -16,6 +16,7 @@
 #   RECETA_HTTPS_PORT   nginx's port (8443; a free one when taken), RECETA_NODE_PORT the first node's (5001)
 #   RECETA_APP          a published Receta.Web to run instead of publishing src/Receta.Web here
 #   RECETA_DEMO         seed José's demo journey (true)
+#   RECETA_GC_SERVER    1 for the Server GC in each node (0: the workstation GC, for nodes sharing cores)
 #   RECETA_KEEP=1       keep the folder (logs, database) on stop
 set -euo pipefail
 
@@ -144,10 +145,15 @@ start_node() { # N
     # ASPNETCORE_CONTENTROOT: the node runs in its own folder, but its appsettings.json (the log
     # levels among them) and wwwroot are the app's; without it each node logged every statement and
     # request at Information into node.log, as no deployment would.
+    # DOTNET_gcServer=0: three nodes share this machine's cores. The Server GC, made for a process
+    # that has the cores to itself, gives each node a heap per core and a gen1 budget it let fill
+    # with garbage for twenty minutes (a node's memory rose by a fifth and fell back); the
+    # workstation GC collects it each minute, at the same throughput here (README, the soak).
     (
         cd "$folder"
         exec env ASPNETCORE_ENVIRONMENT=Production \
             ASPNETCORE_CONTENTROOT="$app" \
+            DOTNET_gcServer="${RECETA_GC_SERVER:-0}" \
             ASPNETCORE_URLS="http://127.0.0.1:$port" \
             Database__Provider=postgres \
             ConnectionStrings__Receta="Host=127.0.0.1;Port=$pg_port;Database=receta;Username=receta" \

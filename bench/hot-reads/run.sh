@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hot reads against the framework's ceiling (issue: progress, roadmap and the goal list for a
 # signed-in token at >= 0.5x the requests/s of a minimal ASP.NET Core JSON endpoint, wrk -t2 -c32,
-# same machine, Release, p99 reported).
+# same machine, Release, p99 reported), and the dashboard.
 #
 # Builds both apps in Release, then, one after the other on 127.0.0.1: the ceiling
 # (bench/Receta.Ceiling, one minimal-API JSON endpoint), and Receta on SQLite in a temporary folder

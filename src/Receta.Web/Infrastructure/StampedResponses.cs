@@ -124,10 +124,10 @@ public readonly record struct ResponseKey(string TokenHash, string Url, string? 
 /// </summary>
 public sealed record KeptResponse(KeyValuePair<string, StringValues>[] Headers, byte[] Body, DateTimeOffset Until, TimeZoneInfo Zone, DateOnly Today)
 {
-    /// <summary>Headers the server writes itself for each answer; never kept.</summary>
+    /// <summary>Headers the server writes itself for each answer, and cookies, which are one answer's; never kept.</summary>
     private static readonly HashSet<string> Unkept = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Content-Length", "Date", "Server", "Transfer-Encoding", "Connection", "Keep-Alive",
+        "Content-Length", "Date", "Server", "Transfer-Encoding", "Connection", "Keep-Alive", "Set-Cookie",
     };
 
     public bool IsCurrent(DateTimeOffset now) => now < Until && UserTimeZones.Today(now, Zone) == Today;

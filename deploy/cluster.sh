@@ -148,7 +148,7 @@ start_node() { # N
     # DOTNET_gcServer=0: three nodes share this machine's cores. The Server GC, made for a process
     # that has the cores to itself, gives each node a heap per core and a gen1 budget it let fill
     # with garbage for twenty minutes (a node's memory rose by a fifth and fell back); the
-    # workstation GC collects it each minute, at the same throughput here (README, the soak).
+    # workstation GC collects it each minute (README, the soak).
     (
         cd "$folder"
         exec env ASPNETCORE_ENVIRONMENT=Production \

@@ -17,11 +17,11 @@ internal sealed class SqliteChangeWatch(string connectionString) : IChangeWatch
     // data_version counts per connection: a new connection starts again, so each one is told apart.
     private long _generation;
 
-    // Reads of data_version begun so far, and the last one's number and answer. Under load, callers
-    // queue on the lock; one whose turn comes after a read that began after it asked takes that
-    // read's answer instead of reading again, so the reads stay few when the callers are many.
+    // Reads of data_version begun so far (each begins and ends under the lock), and the last one's
+    // answer. Under load, callers queue on the lock; one whose turn comes after a read that began
+    // after it asked takes that read's answer instead of reading again, so the reads stay few when
+    // the callers are many.
     private long _begun;
-    private long _lastRead;
     private long? _lastStamp;
 
     public ValueTask<long?> StampAsync(CancellationToken cancellationToken) => new(Stamp());
@@ -32,12 +32,12 @@ internal sealed class SqliteChangeWatch(string connectionString) : IChangeWatch
         var asked = Volatile.Read(ref _begun);
         lock (_lock)
         {
-            if (_lastRead > asked)
+            if (_begun > asked)
             {
                 return _lastStamp;
             }
-            // A full fence: the read below cannot be seen to begin before its number is counted.
-            _lastRead = Interlocked.Increment(ref _begun);
+            // A full fence: the read below cannot be seen to begin before it is counted.
+            Interlocked.Increment(ref _begun);
             _lastStamp = Read();
             return _lastStamp;
         }

@@ -100,8 +100,7 @@ public sealed class AccessTokenAuthenticationHandler(
         }
         // Past either, the same request would be answered otherwise, or would write.
         var refresh = lastUsed.Value + LastUsedResolution;
-        Context.Features.Set(new TokenValidity(
-            Convert.ToBase64String(hash), found.ExpiresAt is { } expires && expires < refresh ? expires : refresh));
+        Context.Features.Set(new TokenValidity(found.ExpiresAt is { } expires && expires < refresh ? expires : refresh));
         if (goalId is { } goal)
         {
             Context.Features.Set(found.GoalGrant(goal));

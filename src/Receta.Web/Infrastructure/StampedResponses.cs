@@ -153,9 +153,10 @@ public sealed record KeptResponse(KeyValuePair<string, StringValues>[] Headers, 
 
 /// <summary>
 /// Until when a token's authentication stays what it was while nothing is committed (its expiry,
-/// and the next refresh of its last-used time, which is a commit); set by the token's handler.
+/// and the next refresh of its last-used time, which is a commit); set by the token's handler, so
+/// present only when the request's bearer token (the one its key is made of) authenticated it.
 /// </summary>
-public sealed record TokenValidity(string TokenHash, DateTimeOffset Until);
+public sealed record TokenValidity(DateTimeOffset Until);
 
 /// <summary>Metadata: this GET's 200 answers may be kept under the change stamp.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
@@ -209,7 +210,6 @@ public sealed class KeepStampedResponseMiddleware(RequestDelegate next, StampedR
         kept.Answers(http.Request.Path);
         if (http.Features.Get<StampedRequest>() is not { } request
             || http.Features.Get<TokenValidity>() is not { } token
-            || token.TokenHash != request.Key.TokenHash
             || CurrentUser.From(http) is not { } user)
         {
             await next(http);

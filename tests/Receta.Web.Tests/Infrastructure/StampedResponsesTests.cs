@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Receta.Data;
 using Receta.Testing;
 using Receta.Web.Tests.Circle;
+using Receta.Web.Tests.Operations;
 using Receta.Web.Infrastructure;
 using Receta.Web.Tests.Security;
 using static Receta.Web.Tests.Goals.GoalTests;
@@ -61,7 +62,7 @@ public abstract class StampedResponsesTests(DatabaseProvider provider, PostgresS
     public async Task AKeptAnswer_IsServedFromMemory_UntilAnEntryWrittenOnTheOtherNode()
     {
         var user = await Here.CreateUserAsync();
-        var goal = await NewGoalAsync(user);
+        var goal = await TwoNodesTests.NewGoalAsync(user);
         using var there = There.CreateApiClient(user.Token.Secret);
         var progress = $"/api/v1/goals/{goal}/progress?asOf=2025-02-10";
         var kept = await ReadUntilServedFromMemoryAsync(there, progress);
@@ -78,7 +79,7 @@ public abstract class StampedResponsesTests(DatabaseProvider provider, PostgresS
     public async Task ATokenRevokedOnTheOtherNode_IsRefused_ThoughItsAnswersWereKept()
     {
         var user = await Here.CreateUserAsync();
-        var goal = await NewGoalAsync(user);
+        var goal = await TwoNodesTests.NewGoalAsync(user);
         using var there = There.CreateApiClient(user.Token.Secret);
         await ReadUntilServedFromMemoryAsync(there, $"/api/v1/goals/{goal}/roadmap");
         await ReadUntilServedFromMemoryAsync(there, "/api/v1/goals");
@@ -95,7 +96,7 @@ public abstract class StampedResponsesTests(DatabaseProvider provider, PostgresS
     {
         var owner = await Here.CreateUserAsync();
         var member = await Here.CreateUserAsync();
-        var goal = await NewGoalAsync(owner);
+        var goal = await TwoNodesTests.NewGoalAsync(owner);
         var invitation = await CircleTests.JoinAsync(owner, member, goal);
         using var there = There.CreateApiClient(member.Token.Secret);
         await ReadUntilServedFromMemoryAsync(there, $"/api/v1/goals/{goal}/progress");
@@ -113,7 +114,7 @@ public abstract class StampedResponsesTests(DatabaseProvider provider, PostgresS
     {
         var owner = await Here.CreateUserAsync();
         var stranger = await Here.CreateUserAsync();
-        var goal = await NewGoalAsync(owner);
+        var goal = await TwoNodesTests.NewGoalAsync(owner);
         using var ownersClient = There.CreateApiClient(owner.Token.Secret);
         using var strangersClient = There.CreateApiClient(stranger.Token.Secret);
         Assert.Equal([goal], Ids(await ReadUntilServedFromMemoryAsync(ownersClient, "/api/v1/goals")));
@@ -129,7 +130,7 @@ public abstract class StampedResponsesTests(DatabaseProvider provider, PostgresS
     public async Task AKeptAnswer_EndsWithTheTokensExpiry()
     {
         var user = await Here.CreateUserAsync();
-        var goal = await NewGoalAsync(user);
+        var goal = await TwoNodesTests.NewGoalAsync(user);
         using var created = await user.Api.PostJsonAsync("/api/v1/auth/tokens", new
         {
             email = user.Email,
@@ -153,7 +154,7 @@ public abstract class StampedResponsesTests(DatabaseProvider provider, PostgresS
     public async Task AKeptAnswer_IsNotServedOnTheCallersNextDay()
     {
         var user = await Here.CreateUserAsync(timeZone: "America/Los_Angeles");
-        var goal = await NewGoalAsync(user);
+        var goal = await TwoNodesTests.NewGoalAsync(user);
         // Half a minute before midnight in Los Angeles (UTC-8 until March 9).
         var nearMidnight = new DateTimeOffset(2025, 3, 2, 7, 59, 30, TimeSpan.Zero);
         Here.Clock.SetUtcNow(nearMidnight);
@@ -214,16 +215,6 @@ public abstract class StampedResponsesTests(DatabaseProvider provider, PostgresS
 
     private static List<string> Ids(JsonElement list) =>
         [.. list.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("id").GetString()!)];
-
-    private static async Task<string> NewGoalAsync(TestUser user) =>
-        Id(await CreateGoalAsync(user, new
-        {
-            title = "Kept",
-            purpose = "Served fast",
-            startDate = "2025-01-01",
-            targetDate = "2025-12-31",
-            measure = new { unit = "km", start = 0, target = 100 },
-        }));
 
     /// <summary>The app's <c>receta.stamped_reads</c>, counted by where the answers came from.</summary>
     private sealed class ServedFrom : IDisposable

@@ -119,7 +119,8 @@ public abstract class TwoNodesTests(RecetaApp app) : IAsyncLifetime
         await AssertReadsAsync(there, goal, after);
     }
 
-    private static async Task<string> NewGoalAsync(TestUser user) =>
+    /// <summary>A goal of <paramref name="user"/> with a measure: what the two-node and kept-answer tests read.</summary>
+    internal static async Task<string> NewGoalAsync(TestUser user) =>
         Id(await CreateGoalAsync(user, new
         {
             title = "Two nodes",

@@ -7,6 +7,10 @@ namespace Receta.Data;
 /// </summary>
 internal interface IChangeWatch : IDisposable
 {
-    /// <summary>The stamp of the database's state now, taken after the call began; null when it cannot be known.</summary>
-    ValueTask<long?> StampAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// The stamp of the database's state now, taken after the call began; null when it cannot be
+    /// known. Not cancellable: it takes one short statement, bounded by the command timeout, and a
+    /// token registered by each of thousands of requests a second would cost more than it saves.
+    /// </summary>
+    ValueTask<long?> StampAsync();
 }

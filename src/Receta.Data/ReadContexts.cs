@@ -42,7 +42,7 @@ public sealed class ReadContexts : IDisposable
     /// a prepared statement of a few microseconds; on PostgreSQL a round trip shared by every
     /// request asking at the time.
     /// </summary>
-    public ValueTask<long?> ChangeStampAsync(CancellationToken cancellationToken) => _changes.StampAsync(cancellationToken);
+    public ValueTask<long?> ChangeStampAsync() => _changes.StampAsync();
 
     /// <summary>Runs <paramref name="read"/> on a context of the pool, given back when it ends.</summary>
     public async Task<T> ReadAsync<T>(Func<RecetaDbContext, Task<T>> read)

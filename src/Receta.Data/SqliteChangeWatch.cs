@@ -24,7 +24,7 @@ internal sealed class SqliteChangeWatch(string connectionString) : IChangeWatch
     private long _begun;
     private long? _lastStamp;
 
-    public ValueTask<long?> StampAsync(CancellationToken cancellationToken) => new(Stamp());
+    public ValueTask<long?> StampAsync() => new(Stamp());
 
     /// <summary>The stamp of the database's state now; null when it cannot be read (the file is locked, or gone).</summary>
     private long? Stamp()

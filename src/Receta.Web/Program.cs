@@ -56,10 +56,11 @@ await using (await app.Services.LockDatabaseForStartupAsync())
 }
 
 app.UseTrustedProxies();
+// A hot read answered under the same change stamp as before needs none of what follows, not even
+// the security headers: it is sent with those of its first answer (docs/adr/0013).
+app.UseStampedResponses();
 app.UseSecurityHeaders();
 app.UsePrometheusScraping();
-// A hot read answered under the same change stamp as before needs none of what follows (docs/adr/0013).
-app.UseStampedResponses();
 app.UseRouting();
 app.UseRecetaPageCompression();
 app.UseStatusCodePages();

@@ -71,7 +71,10 @@ public static class SecurityHeadersExtensions
 {
     public static readonly TimeSpan HstsMaxAge = TimeSpan.FromDays(365);
 
-    /// <summary>First in the pipeline, so that every answer carries the headers.</summary>
+    /// <summary>
+    /// First in the pipeline but for forwarded headers and kept answers (which are sent with the
+    /// headers of their first answer), so that every answer carries the headers.
+    /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

@@ -124,10 +124,13 @@ public readonly record struct ResponseKey(string TokenHash, string Url, string? 
 /// </summary>
 public sealed record KeptResponse(KeyValuePair<string, StringValues>[] Headers, byte[] Body, DateTimeOffset Until, TimeZoneInfo Zone, DateOnly Today)
 {
-    /// <summary>Headers the server writes itself for each answer, and cookies, which are one answer's; never kept.</summary>
+    /// <summary>
+    /// Never kept: headers the server writes itself for each answer, cookies, which are one answer's,
+    /// and an encoding, since the body is kept as the endpoint made it.
+    /// </summary>
     private static readonly HashSet<string> Unkept = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Content-Length", "Date", "Server", "Transfer-Encoding", "Connection", "Keep-Alive", "Set-Cookie",
+        "Content-Length", "Date", "Server", "Transfer-Encoding", "Connection", "Keep-Alive", "Set-Cookie", "Content-Encoding",
     };
 
     public bool IsCurrent(DateTimeOffset now) => now < Until && UserTimeZones.Today(now, Zone) == Today;
@@ -180,7 +183,7 @@ public sealed class ServeStampedResponseMiddleware(RequestDelegate next, Stamped
             return;
         }
         // Taken before anything is read: what is read for this request is at least as new.
-        if (await reads.ChangeStampAsync(http.RequestAborted) is not { } stamp)
+        if (await reads.ChangeStampAsync() is not { } stamp)
         {
             await next(http);
             return;
@@ -226,6 +229,10 @@ public sealed class KeepStampedResponseMiddleware(RequestDelegate next, StampedR
         {
             http.Response.Body = body;
         }
+        http.Response.ContentLength = made.Length;
+        // Started first, so that the headers kept are those sent: what is added as the answer starts
+        // (the security headers) included. A kept answer is served ahead of all that adds them.
+        await http.Response.StartAsync(http.RequestAborted);
         if (http.Response.StatusCode == StatusCodes.Status200OK && made.Length <= StampedResponses.MaxKeptBytes)
         {
             kept.Keep(request.Stamp, request.Key, new KeptResponse(
@@ -244,7 +251,11 @@ public static class StampedResponseExtensions
     public static RouteHandlerBuilder KeptUnderStamp(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new KeptUnderStampAttribute());
 
-    /// <summary>Serving, before routing (a kept answer needs no endpoint); keeping, as the last middleware before the endpoint.</summary>
+    /// <summary>
+    /// Serving, before everything but the reading of forwarded headers (a kept answer needs no
+    /// endpoint, and carries the headers its first answer was sent with); keeping, as the last
+    /// middleware before the endpoint.
+    /// </summary>
     public static IApplicationBuilder UseStampedResponses(this IApplicationBuilder app) =>
         app.UseMiddleware<ServeStampedResponseMiddleware>();
 

@@ -127,6 +127,32 @@ public abstract class StampedResponsesTests(DatabaseProvider provider, PostgresS
     }
 
     [Fact]
+    public async Task AKeptAnswer_IsSentWithTheHeadersOfItsFirstAnswer()
+    {
+        var user = await Here.CreateUserAsync();
+        var goal = await TwoNodesTests.NewGoalAsync(user);
+        using var there = There.CreateApiClient(user.Token.Secret);
+        var roadmap = $"/api/v1/goals/{goal}/roadmap";
+        using var first = await there.GetAsync(roadmap, Cancellation);
+        await first.AssertStatusAsync(HttpStatusCode.OK);
+        await ReadUntilServedFromMemoryAsync(there, roadmap);
+
+        var memory = ServedThere.Memory;
+        using var kept = await there.GetAsync(roadmap, Cancellation);
+        await kept.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(memory + 1, ServedThere.Memory);
+
+        // The security headers (added as an answer starts, after the kept one is served) and no-store among them.
+        Assert.Equal(SecurityHeadersMiddleware.ContentSecurityPolicy, Assert.Single(kept.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("nosniff", Assert.Single(kept.Headers.GetValues("X-Content-Type-Options")));
+        Assert.True(kept.Headers.CacheControl?.NoStore);
+        Assert.Equal(HeadersOf(first), HeadersOf(kept));
+        var body = await kept.Content.ReadAsByteArrayAsync(Cancellation);
+        Assert.Equal(body.Length, kept.Content.Headers.ContentLength);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(Cancellation), body);
+    }
+
+    [Fact]
     public async Task AKeptAnswer_EndsWithTheTokensExpiry()
     {
         var user = await Here.CreateUserAsync();
@@ -212,6 +238,13 @@ public abstract class StampedResponsesTests(DatabaseProvider provider, PostgresS
         using var response = await client.GetAsync(path, Cancellation);
         await response.AssertStatusAsync(expected);
     }
+
+    /// <summary>Every header but the date, which is each answer's own, and how the body is framed (a path's first answer is streamed).</summary>
+    private static List<string> HeadersOf(HttpResponseMessage response) =>
+        [.. response.Headers.Concat(response.Content.Headers)
+            .Where(h => h.Key is not ("Date" or "Content-Length" or "Transfer-Encoding"))
+            .Select(h => $"{h.Key}: {string.Join(", ", h.Value)}")
+            .Order(StringComparer.Ordinal)];
 
     private static List<string> Ids(JsonElement list) =>
         [.. list.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("id").GetString()!)];

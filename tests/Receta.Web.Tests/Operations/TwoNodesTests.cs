@@ -164,13 +164,13 @@ public sealed class TwoNodesTests_Sqlite(SqliteApp app) : TwoNodesTests(app)
         var user = await first.CreateUserAsync();
         var reads = second.Services.GetRequiredService<ReadContexts>();
 
-        var before = await reads.ChangeStampAsync(Cancellation);
+        var before = await reads.ChangeStampAsync();
         Assert.NotNull(before);
-        Assert.Equal(before, await reads.ChangeStampAsync(Cancellation));
+        Assert.Equal(before, await reads.ChangeStampAsync());
 
         await PostAsync(user, "/api/v1/goals", new { title = "A commit on the first node" });
 
-        Assert.NotEqual(before, await reads.ChangeStampAsync(Cancellation));
+        Assert.NotEqual(before, await reads.ChangeStampAsync());
     }
 }
 
@@ -190,11 +190,11 @@ public sealed class TwoNodesTests_Postgres(PostgresApp app) : TwoNodesTests(app)
     {
         var user = await _app.CreateUserAsync();
         var reads = Second.Services.GetRequiredService<ReadContexts>();
-        var before = await reads.ChangeStampAsync(Cancellation);
+        var before = await reads.ChangeStampAsync();
         Assert.NotNull(before);
 
         await PostAsync(user, "/api/v1/goals", new { title = "A commit on the first node" });
 
-        Assert.NotEqual(before, await reads.ChangeStampAsync(Cancellation));
+        Assert.NotEqual(before, await reads.ChangeStampAsync());
     }
 }

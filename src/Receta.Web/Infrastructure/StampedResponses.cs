@@ -229,7 +229,10 @@ public sealed class KeepStampedResponseMiddleware(RequestDelegate next, StampedR
         {
             http.Response.Body = body;
         }
-        http.Response.ContentLength = made.Length;
+        if (http.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            http.Response.ContentLength = made.Length;
+        }
         // Started first, so that the headers kept are those sent: what is added as the answer starts
         // (the security headers) included. A kept answer is served ahead of all that adds them.
         await http.Response.StartAsync(http.RequestAborted);

@@ -80,11 +80,19 @@ start_server() { # dir probe dll args...
 }
 
 # wrk's summary as "requests/s p50_ms p99_ms non2xx+errors"
-measure() { # url [header [warmup seconds]]
-    local url=$1 header=${2:-} warmup=${3:-$WARMUP} args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
-    [[ -z $header ]] || args+=(-H "$header")
-    # Warm: the JIT's second tier, pools, caches (3 s left the first read measured still warming).
-    [[ $warmup == 0 ]] || wrk "${args[@]}" -d"${warmup}s" "$url" >/dev/null
+wrk_args() { # header: wrk's arguments, with the header when there is one
+    args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
+    [[ -z $1 ]] || args+=(-H "$1")
+}
+
+# Warms: the JIT's second tier, pools, caches (3 s left the first read measured still warming).
+warm() { # url [header]
+    local args; wrk_args "${2:-}"
+    wrk "${args[@]}" -d"${WARMUP}s" "$1" >/dev/null
+}
+
+measure() { # url [header]
+    local url=$1 args; wrk_args "${2:-}"
     wrk "${args[@]}" -d"${DURATION}s" "$url" >"$tmp/wrk.txt"
     cp "$tmp/wrk.txt" "$out/$(date +%s%N).wrk.txt"
     awk '
@@ -103,7 +111,7 @@ results="$out/results.md"
 step "The ceiling: a minimal ASP.NET Core JSON endpoint, served throughout"
 start_server bench/Receta.Ceiling / "$ceiling_dll"
 ceiling=$server ceiling_url=$base/ server=
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$ceiling_url" >/dev/null
+warm "$ceiling_url"
 {
     echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
@@ -156,10 +164,10 @@ for provider in $PROVIDERS; do
         "dashboard:/api/v1/dashboard"; do
         name=${read%%:*} path=${read#*:}
         curl -fsS "$base$path" -H "Authorization: Bearer $token" >/dev/null || fail "GET $path did not answer 2xx"
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $token" "$base$path" >/dev/null
-        read -r ceiling_rps _ ceiling_p99 ceiling_bad < <(measure "$ceiling_url" "" 0)
+        warm "$base$path" "Authorization: Bearer $token"
+        read -r ceiling_rps _ ceiling_p99 ceiling_bad < <(measure "$ceiling_url")
         [[ $ceiling_bad == 0 ]] || fail "the ceiling answered $ceiling_bad errors"
-        read -r rps p50 p99 bad < <(measure "$base$path" "Authorization: Bearer $token" 0)
+        read -r rps p50 p99 bad < <(measure "$base$path" "Authorization: Bearer $token")
         ratio=$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.2f", a / b }')
         echo "| $provider | $name | $rps | $p50 | $p99 | $bad | $ceiling_rps | $ceiling_p99 | $ratio |" >>"$results"
         echo "$provider $name: $rps requests/s, p99 $p99 ms; ceiling $ceiling_rps; ratio $ratio" >&2

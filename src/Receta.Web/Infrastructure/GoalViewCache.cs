@@ -42,14 +42,14 @@ public sealed class GoalViewCache(IMemoryCache? cache)
             return await load();
         }
         var key = (id, "goal");
-        if (Find(key, version) is Goal cached)
+        if (Find(cache, key, version) is Goal cached)
         {
             return cached.Copy();
         }
         var goal = await load();
         if (goal is not null)
         {
-            Keep((goal.Id, "goal"), goal.Version, goal.Copy(), 1);
+            Keep(cache, key, goal.Version, goal.Copy(), 1);
         }
         return goal;
     }
@@ -63,21 +63,21 @@ public sealed class GoalViewCache(IMemoryCache? cache)
             return await create();
         }
         var key = (goal.Id, view, argument);
-        if (Find(key, goal.Version) is T cached)
+        if (Find(cache, key, goal.Version) is T cached)
         {
             return cached;
         }
         var value = await create();
         if (value is not null)
         {
-            Keep(key, goal.Version, value, Math.Max(1, sizeOf?.Invoke(value) ?? 1));
+            Keep(cache, key, goal.Version, value, Math.Max(1, sizeOf?.Invoke(value) ?? 1));
         }
         return value;
     }
 
     /// <summary>What is kept under <paramref name="key"/> if it was computed at <paramref name="version"/>; null otherwise.</summary>
-    private object? Find(object key, long version) =>
-        cache is not null && cache.TryGetValue(key, out Versioned? kept) && kept is not null && kept.Version == version ? kept.Value : null;
+    private static object? Find(IMemoryCache cache, object key, long version) =>
+        cache.TryGetValue(key, out Versioned? kept) && kept is not null && kept.Version == version ? kept.Value : null;
 
     /// <summary>
     /// Keeps <paramref name="value"/> in place of what is kept under <paramref name="key"/>, unless that is
@@ -86,9 +86,9 @@ public sealed class GoalViewCache(IMemoryCache? cache)
     /// one kept; that costs the next reader of the newer version a computation, never a wrong answer,
     /// since <see cref="Find"/> serves only the version asked for.
     /// </summary>
-    private void Keep(object key, long version, object value, long size)
+    private static void Keep(IMemoryCache cache, object key, long version, object value, long size)
     {
-        if (cache is null || (cache.TryGetValue(key, out Versioned? kept) && kept is not null && kept.Version > version))
+        if (cache.TryGetValue(key, out Versioned? kept) && kept is not null && kept.Version > version)
         {
             return;
         }

@@ -229,14 +229,15 @@ public sealed class KeepStampedResponseMiddleware(RequestDelegate next, StampedR
         {
             http.Response.Body = body;
         }
-        if (http.Response.StatusCode == StatusCodes.Status200OK)
+        var answered = http.Response.StatusCode == StatusCodes.Status200OK;
+        if (answered)
         {
             http.Response.ContentLength = made.Length;
         }
         // Started first, so that the headers kept are those sent: what is added as the answer starts
         // (the security headers) included. A kept answer is served ahead of all that adds them.
         await http.Response.StartAsync(http.RequestAborted);
-        if (http.Response.StatusCode == StatusCodes.Status200OK && made.Length <= StampedResponses.MaxKeptBytes)
+        if (answered && made.Length <= StampedResponses.MaxKeptBytes)
         {
             kept.Keep(request.Stamp, request.Key, new KeptResponse(
                 KeptResponse.HeadersOf(http.Response), made.ToArray(), token.Until, user.TimeZone, user.Today));

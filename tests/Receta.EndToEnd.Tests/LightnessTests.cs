@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.Playwright;
 using Receta.Testing;
 
@@ -11,73 +9,32 @@ namespace Receta.EndToEnd.Tests;
 /// </summary>
 public sealed class LightnessTests(WebUi ui, ITestOutputHelper output)
 {
-    /// <summary>Issue 4: the demo's dashboard is at most 150 KB transferred, compressed, with a cold cache.</summary>
-    public const long MaxDashboardBytes = 150 * 1024;
-
-    /// <summary>Issue 4: usable within 2 s on Chromium's Slow 3G.</summary>
-    public const double UsableWithinMs = 2000;
-
     /// <summary>
-    /// Chromium DevTools' "Slow 3G" preset: 400 kbit/s each way (500 kbit/s at 80 %) and 2,000 ms of
-    /// latency added to every request. That latency alone is the 2 s budget, so the budget is counted
-    /// from the page's first byte; the full figure from the tap is recorded beside it.
+    /// Issue 12: with nothing cached, the dashboard and the goal page paint from their first answer
+    /// (no stylesheet or script before it) within 1.5 s of the tap on a phone's connection (400 ms a
+    /// request, 50 KB/s); the dashboard is at most 40 KB and usable within the same 1.5 s.
+    /// bench/first-paint asserts the same figures over many loads; this records one.
     /// </summary>
-    private static readonly Dictionary<string, object> Slow3G = new()
-    {
-        ["offline"] = false,
-        ["latency"] = 400 * 5,
-        ["downloadThroughput"] = 500 * 1000 / 8 * 0.8,
-        ["uploadThroughput"] = 500 * 1000 / 8 * 0.8,
-    };
-
     [Fact]
-    public async Task DemoDashboard_ColdCache_TransfersAtMost150KB()
+    public async Task DemoDashboardAndGoalPage_ColdOnAPhoneConnection_PaintFromTheFirstAnswerWithinBudget()
     {
-        var page = await ColdPageSignedInToTheDemoAsync();
-        var responses = new List<IResponse>();
-        page.Response += (_, response) => responses.Add(response);
+        var dashboard = await ColdPageSignedInToTheDemoAsync(WebUi.PhoneWidth);
+        await FirstPaint.EmulatePhoneNetworkAsync(dashboard);
+        var home = await FirstPaint.MeasureAsync(dashboard, "/");
+        await Assertions.Expect(dashboard.GetByRole(AriaRole.Article, new() { Name = "Become a NASA astronaut" })).ToBeVisibleAsync();
+        var goalPath = new Uri(await dashboard.GetByRole(AriaRole.Link, new() { Name = "Become a NASA astronaut" }).EvaluateAsync<string>("a => a.href")).PathAndQuery;
 
-        await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var goal = await ColdPageSignedInToTheDemoAsync(WebUi.PhoneWidth);
+        await FirstPaint.EmulatePhoneNetworkAsync(goal);
+        var goalPage = await FirstPaint.MeasureAsync(goal, goalPath);
+        await Assertions.Expect(goal.Locator("#progress svg").First).ToBeVisibleAsync();
 
-        long total = 0;
-        foreach (var response in responses)
-        {
-            var sizes = await response.Request.SizesAsync();
-            total += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
-            output.WriteLine($"{response.Status} {response.Url}: {sizes.ResponseBodySize} B body, {sizes.ResponseHeadersSize} B headers");
-        }
-        Record("dashboard-transfer.txt", Invariant($"Demo dashboard, cold cache: {total} bytes ({total / 1024.0:F1} KB) in {responses.Count} responses"));
-
-        Assert.Equal("/", new Uri(page.Url).AbsolutePath);
-        await Assertions.Expect(page.GetByRole(AriaRole.Article, new() { Name = "Become a NASA astronaut" })).ToBeVisibleAsync();
-        Assert.InRange(total, 1, MaxDashboardBytes);
-    }
-
-    [Fact]
-    public async Task DemoDashboard_OnSlow3G_IsUsableWithin2SecondsOfItsFirstByte()
-    {
-        // The way a person gets there: the sign-in page (which brings the stylesheet), then the dashboard.
-        var page = await ui.NewPageAsync(WebUi.PhoneWidth);
-        var network = await page.Context.NewCDPSessionAsync(page);
-        await network.SendAsync("Network.enable");
-        await network.SendAsync("Network.emulateNetworkConditions", Slow3G);
-        await WebUi.SignInToTheDemoAsync(page);
-
-        var usable = await UsableTimingAsync(page, await page.GotoAsync("/"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log", Exact = true })).ToBeVisibleAsync();
-
-        // And a first visit, with nothing cached, for the record.
-        var cold = await ColdPageSignedInToTheDemoAsync(WebUi.PhoneWidth);
-        var coldNetwork = await cold.Context.NewCDPSessionAsync(cold);
-        await coldNetwork.SendAsync("Network.enable");
-        await coldNetwork.SendAsync("Network.emulateNetworkConditions", Slow3G);
-        var coldUsable = await UsableTimingAsync(cold, await cold.GotoAsync("/"));
-
-        Record("dashboard-slow3g.txt",
-            Invariant($"Demo dashboard on Slow 3G (2,000 ms latency per request, 50 KB/s), 360 px: after sign-in, first byte at {usable.FirstByte:F0} ms, ")
-            + Invariant($"usable (largest contentful paint) at {usable.Usable:F0} ms, {usable.Usable - usable.FirstByte:F0} ms after the first byte; ")
-            + Invariant($"cold cache: first byte at {coldUsable.FirstByte:F0} ms, usable at {coldUsable.Usable:F0} ms"));
-        Assert.InRange(usable.Usable - usable.FirstByte, 0, UsableWithinMs);
+        Record("first-paint.txt", $"Cold, on a phone connection (400 ms a request, 50 KB/s), 360 px:\n{home}\n{goalPage}");
+        Assert.Equal(1, home.RequestsToPaint);
+        Assert.Equal(1, goalPage.RequestsToPaint);
+        Assert.InRange(home.Bytes, 1, FirstPaint.MaxBytes);
+        Assert.InRange(home.UsableMs, 1, FirstPaint.UsableWithinMs);
+        Assert.InRange(goalPage.PaintedMs, 1, FirstPaint.UsableWithinMs);
     }
 
     [Fact]
@@ -150,25 +107,6 @@ public sealed class LightnessTests(WebUi ui, ITestOutputHelper output)
         }));
         return page;
     }
-
-    /// <summary>
-    /// The page's first byte and its largest contentful paint, in ms from the navigation's start. The
-    /// first byte is the network's, emulated latency included (the page's own timing skips that).
-    /// </summary>
-    private static async Task<(double FirstByte, double Usable)> UsableTimingAsync(IPage page, IResponse? document)
-    {
-        Assert.NotNull(document);
-        var timing = await page.EvaluateAsync<JsonElement>("""
-            () => new Promise(resolve => new PerformanceObserver((list, observer) => {
-                const paints = list.getEntries();
-                observer.disconnect();
-                resolve(paints[paints.length - 1].startTime);
-            }).observe({ type: 'largest-contentful-paint', buffered: true }))
-            """);
-        return (document.Request.Timing.ResponseStart, timing.GetDouble());
-    }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private void Record(string file, string text)
     {

@@ -1,18 +1,19 @@
 using Microsoft.AspNetCore.StaticAssets;
+using Receta.Web.Components.Styles;
 
 namespace Receta.Web.Infrastructure;
 
 /// <summary>
 /// Sets the security headers on every answer, whatever produced it (an endpoint, a problem, a 404,
-/// the exception handler, a static file): a Content-Security-Policy without inline script,
-/// nosniff, no referrer, no framing, and <c>Cache-Control: no-store</c> on every API answer and
+/// the exception handler, a static file): a Content-Security-Policy without inline script and
+/// with no inline style but the pages' own sheets, each allowed by its hash; nosniff, no referrer, no framing, and <c>Cache-Control: no-store</c> on every API answer and
 /// every signed-in one but a static file. HSTS (one year) is added outside Development and Testing.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IHostEnvironment environment)
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
-        + "base-uri 'self'; form-action 'self'; object-src 'none'";
+    public static readonly string ContentSecurityPolicy =
+        $"default-src 'self'; script-src 'self'; style-src 'self' {InlineStyles.PolicySources}; img-src 'self' data:; "
+        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     /// <summary>
     /// The Scalar API reference starts itself with an inline module script and styles itself inline;

@@ -44,8 +44,8 @@ public sealed class CliRun(CliConsole console, CliEnvironment environment)
 
     private static Option<string> CreateLang()
     {
-        var lang = new Option<string>("--lang") { Description = "Language of the output: en or es (default: the account's, else LANG)", Recursive = true };
-        lang.AcceptOnlyFromAmong("en", "es");
+        var lang = new Option<string>("--lang") { Description = "Language of the output: en, es or pt-BR (default: the account's, else LANG)", Recursive = true };
+        lang.AcceptOnlyFromAmong("en", "es", "pt-BR");
         return lang;
     }
 }

@@ -203,6 +203,42 @@ public abstract class ReadingCommandTests(RecetaApp app)
         Assert.True(log.ExitCode == 0, log.ToString());
         Assert.Equal("Registrado 2,5 en Correr un maratón el 2025-03-01.", log.Out.Trim());
     }
+
+    [Fact]
+    public async Task Status_Portuguese_SpeaksPortugueseByLangOptionOrEnvironment()
+    {
+        var user = await app.CreateUserAsync();
+        await user.GoalAsync("Aprender a nadar");
+        using var cli = new CliHarness(app).As(user);
+
+        var byOption = await cli.RunAsync("status", "--lang", "pt-BR");
+        cli["LANG"] = "pt_BR.UTF-8";
+        var byEnvironment = await cli.RunAsync("goals");
+        var english = await cli.RunAsync("goals", "--lang", "en");
+
+        Assert.True(byOption.ExitCode == 0, byOption.ToString());
+        Assert.StartsWith("SITUAÇÃO", byOption.Out, StringComparison.Ordinal);
+        Assert.Contains("META", byOption.Out, StringComparison.Ordinal);
+        Assert.Contains("PRÓXIMO MARCO", byOption.Out, StringComparison.Ordinal);
+        Assert.Matches("(adiantado|no ritmo|atrasado|fora do rumo|alcançado|aberto)", byOption.Out);
+        Assert.Contains("TÍTULO", byEnvironment.Out, StringComparison.Ordinal);
+        Assert.Contains("dono", byEnvironment.Out, StringComparison.Ordinal);
+        Assert.Contains("ativa", byEnvironment.Out, StringComparison.Ordinal);
+        Assert.Contains("TITLE", english.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Log_Portuguese_ConfirmsInPortuguese()
+    {
+        var user = await app.CreateUserAsync();
+        await user.GoalAsync("Correr uma maratona");
+        using var cli = new CliHarness(app).As(user);
+
+        var log = await cli.RunAsync("log", "maratona", "2.5", "--lang", "pt-BR");
+
+        Assert.True(log.ExitCode == 0, log.ToString());
+        Assert.Equal("Registrado 2,5 em Correr uma maratona no dia 2025-03-01.", log.Out.Trim());
+    }
 }
 
 public sealed class ReadingCommandTests_Sqlite(KestrelSqliteApp app) : ReadingCommandTests(app);

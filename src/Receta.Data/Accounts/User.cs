@@ -10,7 +10,7 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>IANA time zone id; "today" for this user is the date in this zone.</summary>
     public string TimeZone { get; set; } = "UTC";
 
-    /// <summary>The language the account chose for its pages and clients ("en", "es"); null until one is chosen.</summary>
+    /// <summary>The language the account chose for its pages and clients ("en", "es", "pt-BR"); null until one is chosen.</summary>
     public string? Language { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -35,7 +35,7 @@ public sealed class ImportJob
 
     /// <summary>
     /// What was read differently or left out, in the language of the request that started the
-    /// import (English or Spanish), as it was written then: a reader in another language reads them so.
+    /// import (English, Spanish or Portuguese), as it was written then: a reader in another language reads them so.
     /// </summary>
     public List<string> Warnings { get; set; } = [];
 

@@ -4,20 +4,28 @@ using Microsoft.AspNetCore.Localization;
 namespace Receta.Web.Infrastructure;
 
 /// <summary>
-/// The web pages speak English and Spanish: the language comes from the culture cookie when the
+/// The web pages speak English, Spanish and Portuguese (Brazil): the language comes from the culture cookie when the
 /// person chose one (<c>GET /culture</c>), else from the browser's Accept-Language. Texts live in
-/// resource files under <c>Resources/</c>, one per component, so a third language is a file away.
+/// resource files under <c>Resources/</c>, one per component and language: a language is a file per component.
 /// The API keeps its one language, whatever the request says, but for what an import reports about
 /// its file: its errors and warnings are written in the language of the request that starts it.
 /// </summary>
 public static class Localization
 {
-    public static readonly IReadOnlyList<CultureInfo> SupportedCultures = [new("en"), new("es")];
+    public static readonly IReadOnlyList<CultureInfo> SupportedCultures = [new("en"), new("es"), new("pt-BR")];
+
+    /// <summary>Each language's name in itself, as the language links and the profile offer it.</summary>
+    public static string NativeName(CultureInfo culture) => culture?.Name switch
+    {
+        "es" => "Español",
+        "pt-BR" => "Português (Brasil)",
+        _ => "English",
+    };
 
     /// <summary>The language of a request that names none: English.</summary>
     public static CultureInfo DefaultCulture => SupportedCultures[0];
 
-    /// <summary>The supported culture of that name (<c>en</c>, <c>es</c>, in any case), or null.</summary>
+    /// <summary>The supported culture of that name (<c>en</c>, <c>es</c>, <c>pt-BR</c>, in any case), or null.</summary>
     public static CultureInfo? Supported(string? name) =>
         SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
@@ -48,7 +56,7 @@ public static class Localization
             options.DefaultRequestCulture = new RequestCulture(DefaultCulture);
             options.SupportedCultures = [.. SupportedCultures];
             options.SupportedUICultures = [.. SupportedCultures];
-            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageByLanguage()];
         });
         return services;
     }
@@ -101,4 +109,33 @@ public static class Localization
         path is { Length: > 0 } && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
             ? path
             : "/";
+}
+
+/// <summary>
+/// The browser's languages in its order of preference, each matched by its name or else by its
+/// language alone: a browser set to Portuguese (pt, pt-PT) reads Portuguese (Brazil) rather than
+/// English, as one set to es-MX reads Spanish. ASP.NET's own provider falls back only from a
+/// specific culture to its parent, and pt-BR's parent (pt) is not a language Receta offers.
+/// </summary>
+internal sealed class AcceptLanguageByLanguage : RequestCultureProvider
+{
+    private const int MaxLanguagesRead = 5;
+
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var languages = httpContext.Request.GetTypedHeaders().AcceptLanguage;
+        foreach (var language in languages.Where(l => l.Quality is null or > 0).OrderByDescending(l => l.Quality ?? 1).Take(MaxLanguagesRead))
+        {
+            var name = language.Value.Value;
+            var supported = Localization.Supported(name)
+                ?? Localization.SupportedCultures.FirstOrDefault(c => string.Equals(
+                    c.TwoLetterISOLanguageName, name?.Split('-')[0], StringComparison.OrdinalIgnoreCase));
+            if (supported is not null)
+            {
+                return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(supported.Name));
+            }
+        }
+        return NullProviderCultureResult;
+    }
 }

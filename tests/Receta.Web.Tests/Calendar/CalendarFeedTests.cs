@@ -362,6 +362,25 @@ public abstract class CalendarFeedTests(RecetaApp app)
         Assert.Contains("X-WR-CALNAME:Receta: tus metas", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetFeed_PortugueseAccount_TitlesInPortuguese()
+    {
+        var user = await app.CreateUserAsync();
+        using var language = await user.Api.PatchJsonAsync("/api/v1/me", new { language = "pt-BR" });
+        await language.AssertStatusAsync(HttpStatusCode.OK);
+        var goal = await CreateGoalWithEverythingAsync(user);
+        var feed = await CreateFeedAsync(user);
+
+        var (_, body) = await FetchAsync(feed.Url, language: "en-US");
+
+        var events = Events(body);
+        Assert.Equal("Data-alvo: Run a half marathon", events[$"goal-target-{goal.Id}@receta"].Summary);
+        Assert.Equal("✓ Marco: First 10k · Run a half marathon", events[$"milestone-{goal.DoneMilestone}@receta"].Summary);
+        Assert.Equal("Hábito: Stretch · Run a half marathon", events[$"habit-{goal.DailyHabit}@receta"].Summary);
+        Assert.StartsWith("Previsão", events[$"goal-forecast-{goal.Id}@receta"].Summary, StringComparison.Ordinal);
+        Assert.Contains("X-WR-CALNAME:Receta: suas metas", body, StringComparison.Ordinal);
+    }
+
     /// <summary>The ids of a goal with one item of every kind the feed shows, and one of every kind it leaves out.</summary>
     private sealed record GoalIds(string Id, string Milestone, string DoneMilestone, string DailyHabit, string Break, string PendingAttempt);
 

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Every text of the pages and of the importers exists in English and in Spanish: each resource
-/// file has its Spanish twin with the same keys, none blank, the same placeholders, and every key a
+/// Every text of the pages and of the importers exists in every language the app offers: each
+/// resource file has a twin per language (Spanish, Portuguese) with the same keys, none blank, the
+/// same placeholders, and every key a
 /// component or a class of the web app asks for literally is there. Read from the sources, so a
 /// text added without its translation fails here. The importers' texts need no such search: a
 /// class generated from <c>ImportTexts.resx</c> names each of them, so a text used in code and
@@ -19,12 +21,16 @@ public sealed partial class TranslationTests
     /// <summary>The folders of resource files, under <c>src/</c>: the web app's and the importers'.</summary>
     private static readonly string[] ResourceFolders = [Path.Combine("Receta.Web", "Resources"), Path.Combine("Receta.Importing", "Resources")];
 
-    public static TheoryData<string> ResourceFiles()
+    /// <summary>Each resource file with each language it is translated into: every supported one but English.</summary>
+    public static TheoryData<string, string> Translations()
     {
-        var files = new TheoryData<string>();
+        var files = new TheoryData<string, string>();
         foreach (var file in NeutralResourceFiles())
         {
-            files.Add(Path.GetRelativePath(Sources.FullName, file));
+            foreach (var culture in Localization.SupportedCultures.Where(c => c.Name != Localization.DefaultCulture.Name))
+            {
+                files.Add(Path.GetRelativePath(Sources.FullName, file), culture.Name);
+            }
         }
         return files;
     }
@@ -40,30 +46,34 @@ public sealed partial class TranslationTests
     public void Importers_HaveTheirResourceFileToTranslate() =>
         Assert.Contains(Path.Combine(Sources.FullName, "Receta.Importing", "Resources", "ImportTexts.resx"), NeutralResourceFiles());
 
+    [Fact]
+    public void Languages_AreEnglishSpanishAndPortuguese() =>
+        Assert.Equal(["en", "es", "pt-BR"], Localization.SupportedCultures.Select(c => c.Name));
+
     [Theory]
-    [MemberData(nameof(ResourceFiles))]
-    public void SpanishTwin_HasTheSameKeysAndNoBlankText(string resourceFile)
+    [MemberData(nameof(Translations))]
+    public void Translation_HasTheSameKeysAndNoBlankText(string resourceFile, string language)
     {
         var english = Texts(Path.Combine(Sources.FullName, resourceFile));
-        var spanishFile = SpanishTwin(resourceFile);
+        var translationFile = Twin(resourceFile, language);
 
-        Assert.True(File.Exists(spanishFile), $"{resourceFile} has no Spanish twin.");
-        var spanish = Texts(spanishFile);
-        Assert.Empty(english.Keys.Except(spanish.Keys, StringComparer.Ordinal));
-        Assert.Empty(spanish.Keys.Except(english.Keys, StringComparer.Ordinal));
-        Assert.All(english.Concat(spanish), text => Assert.False(string.IsNullOrWhiteSpace(text.Value), $"'{text.Key}' is blank."));
+        Assert.True(File.Exists(translationFile), $"{resourceFile} has no {language} twin.");
+        var translation = Texts(translationFile);
+        Assert.Empty(english.Keys.Except(translation.Keys, StringComparer.Ordinal));
+        Assert.Empty(translation.Keys.Except(english.Keys, StringComparer.Ordinal));
+        Assert.All(english.Concat(translation), text => Assert.False(string.IsNullOrWhiteSpace(text.Value), $"'{text.Key}' is blank."));
     }
 
     [Theory]
-    [MemberData(nameof(ResourceFiles))]
-    public void SpanishTwin_FillsInTheSamePlaceholders(string resourceFile)
+    [MemberData(nameof(Translations))]
+    public void Translation_FillsInTheSamePlaceholders(string resourceFile, string language)
     {
         var english = Texts(Path.Combine(Sources.FullName, resourceFile));
-        var spanish = Texts(SpanishTwin(resourceFile));
+        var translation = Texts(Twin(resourceFile, language));
 
-        Assert.All(english.Where(text => spanish.ContainsKey(text.Key)), text => Assert.True(
-            Placeholders(text.Value).SetEquals(Placeholders(spanish[text.Key])),
-            $"'{text.Key}' has placeholders {string.Join(" ", Placeholders(text.Value))} in English, {string.Join(" ", Placeholders(spanish[text.Key]))} in Spanish."));
+        Assert.All(english.Where(text => translation.ContainsKey(text.Key)), text => Assert.True(
+            Placeholders(text.Value).SetEquals(Placeholders(translation[text.Key])),
+            $"'{text.Key}' has placeholders {string.Join(" ", Placeholders(text.Value))} in English, {string.Join(" ", Placeholders(translation[text.Key]))} in {language}."));
     }
 
     [Theory]
@@ -126,7 +136,8 @@ public sealed partial class TranslationTests
         ResourceFolders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Sources.FullName, folder), "*.resx", SearchOption.AllDirectories))
             .Where(f => !Path.GetFileNameWithoutExtension(f).Contains('.', StringComparison.Ordinal));
 
-    private static string SpanishTwin(string resourceFile) => Path.ChangeExtension(Path.Combine(Sources.FullName, resourceFile), ".es.resx");
+    private static string Twin(string resourceFile, string language) =>
+        Path.ChangeExtension(Path.Combine(Sources.FullName, resourceFile), $".{language}.resx");
 
     private static Dictionary<string, string> Texts(string resxFile) =>
         XDocument.Load(resxFile).Root!.Elements("data")

@@ -91,6 +91,32 @@ public abstract partial class GoalPageTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task Get_BrowserInPortuguese_ShowsBrazilianPortugueseLabelsDatesAndNumbers()
+    {
+        var owner = await app.CreateUserAsync();
+        var goal = await CreateGoalAsync(owner);
+        await PostAsync(owner, $"/api/v1/goals/{goal}/entries", new { date = "2025-02-10", value = 12.5 });
+        await PostAsync(owner, $"/api/v1/goals/{goal}/attempts", new { title = "Audition", date = "2025-02-01", outcome = "failed", lesson = "Warm up" });
+        // A browser set to Portugal's Portuguese reads the one Portuguese there is, not English.
+        using var browser = new PageBrowser(app, "pt-PT");
+        await browser.SignInAsync(owner);
+
+        var (status, page) = await browser.GetAsync($"/goals/{goal}");
+        var html = WebUtility.HtmlDecode(page);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<html lang=\"pt-BR\">", html, StringComparison.Ordinal);
+        Assert.Contains("A distância que falta", html, StringComparison.Ordinal);
+        Assert.Contains("Tentativa 1", html, StringComparison.Ordinal);
+        Assert.Contains("Desta vez não", html, StringComparison.Ordinal);
+        Assert.Contains("data-field=\"percentComplete\">12,5 %", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">10/02/2025</th>", html, StringComparison.Ordinal);
+        Assert.Contains("hreflang=\"en\">English</a>", html, StringComparison.Ordinal);
+        Assert.Contains("hreflang=\"es\">Español</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("How far you are", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_Stranger_Returns404()
     {
         var owner = await app.CreateUserAsync();

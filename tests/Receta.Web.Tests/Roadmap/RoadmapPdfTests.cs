@@ -95,6 +95,28 @@ public abstract partial class RoadmapPdfTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task RoadmapPdf_Portuguese_SaysItInPortugueseWithItsAccents()
+    {
+        var user = await app.CreateUserAsync();
+        var goal = Id(await CreateGoalAsync(user, new { title = "Correr a maratona com minha irmã", purpose = "Pela saúde das duas" }));
+        await PostAsync(user, $"/api/v1/goals/{goal}/milestones", new { title = "Correr dez quilômetros", dueDate = "2025-05-01", estimateHours = 10 });
+
+        using var response = await user.Api.GetAsync($"/api/v1/goals/{goal}/roadmap.pdf?asOf={AsOf}&lang=pt-BR", Cancellation);
+
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        var pdf = await ReadAsync(response);
+        var text = pdf.Text;
+        Assert.Contains("Correr a maratona com minha irmã", text, StringComparison.Ordinal);
+        Assert.Contains("2 · A distância que falta", text, StringComparison.Ordinal);
+        Assert.Contains("Pontuação da receita:", text, StringComparison.Ordinal);
+        Assert.Contains("Trace seu roteiro", text, StringComparison.Ordinal);
+        Assert.Contains("Próximo passo: Correr dez quilômetros", text, StringComparison.Ordinal);
+        Assert.Contains("Marco Prazo Término previsto Situação", text, StringComparison.Ordinal);
+        Assert.Contains("01/05/2025", pdf.Lines.Single(l => l.StartsWith("Correr dez quilômetros", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain("Recipe score", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RoadmapPdf_NoLang_SpeaksTheCallersLanguage()
     {
         var user = await app.CreateUserAsync();

@@ -12,7 +12,7 @@ namespace Receta.Web.Features.Roadmap;
 
 /// <summary>
 /// <c>GET /goals/{goalId}/roadmap.pdf?asOf=&amp;lang=</c> (connections.md §2): the goal on one printable
-/// A4 page, in English or Spanish (the caller's language unless <c>lang</c> says otherwise), drawn from
+/// A4 page, in English, Spanish or Portuguese (the caller's language unless <c>lang</c> says otherwise), drawn from
 /// the same views the goal page shows for that day.
 /// </summary>
 public static class GetRoadmapPdf
@@ -69,5 +69,5 @@ public static class GetRoadmapPdf
             .Requires(GoalAction.Read)
             .Produces<Stream>(contentType: "application/pdf")
             .WithTags("Export")
-            .WithDescription("The goal on one printable A4 page as of a day, in English or Spanish (lang=en|es; the caller's language when absent): title and purpose, the recipe score with the missing ingredients' hints, progress and forecast in words, the milestones with due and projected dates (late ones marked) and the next step, skills and readiness.");
+            .WithDescription("The goal on one printable A4 page as of a day, in English, Spanish or Portuguese (lang=en|es|pt-BR; the caller's language when absent): title and purpose, the recipe score with the missing ingredients' hints, progress and forecast in words, the milestones with due and projected dates (late ones marked) and the next step, skills and readiness.");
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Quartz;
 using Receta.Data;
@@ -24,7 +25,7 @@ namespace Receta.Web.Features.Webhooks;
 /// </summary>
 public sealed partial class WebhookSender(
     RecetaDbContext db, WebhookClient client, IDataProtectionProvider protection, EmailOutbox email, AuditLog audit,
-    IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookSender> logger)
+    IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookSender> logger, IStringLocalizer<WebhookMail> texts)
 {
     public const string SecretPurpose = "Receta.Webhooks.Secret";
     public const string SecretPrefix = "whsec_";
@@ -215,26 +216,11 @@ public sealed partial class WebhookSender(
         {
             return;
         }
-        var spanish = owner.Language?.StartsWith("es", StringComparison.OrdinalIgnoreCase) == true;
+        // In the owner's language, as the nudges are (NudgeRecipient.Culture): English for none or one not supported.
+        var culture = Localization.Supported(owner.Language) ?? Localization.DefaultCulture;
         var since = webhook.FailingSince!.Value.ToString("u", CultureInfo.InvariantCulture);
         email.Queue(
-            spanish
-                ? new EmailMessage(
-                    owner.Email,
-                    "Receta desactivó un webhook",
-                    $"""
-                    Las entregas a tu webhook {webhook.Url} fallan sin interrupción desde {since}, así que Receta lo ha desactivado y no le enviará nada más.
-
-                    En tu perfil puedes ver los últimos intentos de entrega y por qué fallaron; cuando el receptor vuelva a responder, añade el webhook de nuevo.
-                    """)
-                : new EmailMessage(
-                    owner.Email,
-                    "Receta disabled a webhook",
-                    $"""
-                    Deliveries to your webhook {webhook.Url} have failed without a success since {since}, so Receta has disabled it and will send it nothing more.
-
-                    Your profile shows the last delivery attempts and why they failed; once the receiver answers again, add the webhook anew.
-                    """),
+            Localization.InCulture(culture, () => new EmailMessage(owner.Email, texts["DisabledSubject"], texts["DisabledBody", webhook.Url, since])),
             owner.Id);
     }
 

@@ -64,6 +64,7 @@ public sealed class RecetaDbContext(DbContextOptions<RecetaDbContext> options)
             user.Property(u => u.DisplayName).HasMaxLength(200);
             user.Property(u => u.TimeZone).HasMaxLength(100);
             user.Property(u => u.Language).HasMaxLength(10);
+            user.Property(u => u.Theme).HasMaxLength(10);
             user.Property(u => u.GoalSequence).IsConcurrencyToken();
         });
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("UserClaims");

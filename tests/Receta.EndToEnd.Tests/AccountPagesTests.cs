@@ -83,6 +83,26 @@ public sealed class AccountPagesTests(WebUi ui)
     }
 
     [Fact]
+    public async Task Profile_DarkThemeInPortuguese_OnALightPhone_IsDarkAndPortugueseOnEveryPage()
+    {
+        var user = await ui.App.CreateUserAsync(displayName: "Luz");
+        var page = await ui.NewPageAsync(WebUi.PhoneWidth);
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        await WebUi.SignInAsync(page, user);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
+        await page.GetByLabel("Language").SelectOptionAsync("pt-BR");
+        await page.GetByLabel("Theme").SelectOptionAsync("dark");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Salvo.");
+        await Assertions.Expect(page.GetByLabel("Tema")).ToHaveValueAsync("dark");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Painel" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+        Assert.Equal("rgb(13, 17, 23)", await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task Profile_ChangePassword_ThenSignsInWithTheNewOne()
     {
         var user = await ui.App.CreateUserAsync(displayName: "Dora");

@@ -13,6 +13,9 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>The language the account chose for its pages and clients ("en", "es", "pt-BR"); null until one is chosen.</summary>
     public string? Language { get; set; }
 
+    /// <summary>The pages' colours: "light" or "dark"; null follows the device (prefers-color-scheme).</summary>
+    public string? Theme { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The creation sequence of this account's latest goal; raised by one for each new goal.</summary>

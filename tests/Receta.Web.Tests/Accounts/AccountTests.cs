@@ -261,6 +261,34 @@ public abstract class AccountTests(RecetaApp app)
     }
 
     [Fact]
+    public async Task PatchMe_ThemeAndPortuguese_AreKeptAndAnsweredByGetMe()
+    {
+        var user = await app.CreateUserAsync();
+
+        using var response = await user.Api.PatchJsonAsync("/api/v1/me", new { language = "pt-BR", theme = "dark" });
+
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        using var reread = await user.Api.GetAsync("/api/v1/me", Cancellation);
+        var me = await reread.ReadJsonAsync();
+        Assert.Equal("pt-BR", me.GetProperty("language").GetString());
+        Assert.Equal("dark", me.GetProperty("theme").GetString());
+    }
+
+    [Fact]
+    public async Task PatchMe_UnknownTheme_Returns400NamingThemeAndChangesNothing()
+    {
+        var user = await app.CreateUserAsync();
+
+        using var response = await user.Api.PatchJsonAsync("/api/v1/me", new { theme = "sepia", language = "es" });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "theme");
+        using var reread = await user.Api.GetAsync("/api/v1/me", Cancellation);
+        var me = await reread.ReadJsonAsync();
+        Assert.Equal(JsonValueKind.Null, me.GetProperty("theme").ValueKind);
+        Assert.Equal(JsonValueKind.Null, me.GetProperty("language").ValueKind);
+    }
+
+    [Fact]
     public async Task PatchMe_UnknownTimeZone_Returns400AndChangesNothing()
     {
         var user = await app.CreateUserAsync(timeZone: "Europe/Madrid");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
@@ -61,6 +62,36 @@ public abstract partial class ProfilePageTests(RecetaApp app)
         Assert.Equal(HttpStatusCode.Redirect, status);
         using var me = await user.Api.GetAsync("/api/v1/me", Cancellation);
         Assert.Equal("es", (await me.ReadJsonAsync()).GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task SaveProfile_DarkTheme_DrawsThePagesDarkAndFollowsTheAccountToAnotherBrowser()
+    {
+        var user = await app.CreateUserAsync(timeZone: "America/Sao_Paulo", displayName: "Luz");
+        using var browser = await SignedInAsync(user);
+        var (_, html) = await browser.GetAsync("/profile");
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+
+        var (status, _, _) = await browser.SubmitAsync("/profile", html, "profile",
+            ("Form.DisplayName", "Luz"), ("Form.TimeZone", "America/Sao_Paulo"), ("Form.Language", "pt-BR"), ("Form.Theme", "dark"));
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        using var me = await user.Api.GetAsync("/api/v1/me", Cancellation);
+        Assert.Equal("dark", (await me.ReadJsonAsync()).GetProperty("theme").GetString());
+        var (_, dashboard) = await browser.GetAsync("/");
+        Assert.Contains("<html lang=\"pt-BR\" data-theme=\"dark\">", dashboard, StringComparison.Ordinal);
+        // Another phone, its browser in English: signing in brings the account's language and theme.
+        using var other = await SignedInAsync(user, "en-US");
+        var (_, elsewhere) = await other.GetAsync("/");
+        Assert.Contains("<html lang=\"pt-BR\" data-theme=\"dark\">", elsewhere, StringComparison.Ordinal);
+
+        var (_, profile) = await browser.GetAsync("/profile");
+        await browser.SubmitAsync("/profile", profile, "profile",
+            ("Form.DisplayName", "Luz"), ("Form.TimeZone", "America/Sao_Paulo"), ("Form.Language", "pt-BR"), ("Form.Theme", ""));
+        using var reread = await user.Api.GetAsync("/api/v1/me", Cancellation);
+        Assert.Equal(JsonValueKind.Null, (await reread.ReadJsonAsync()).GetProperty("theme").ValueKind);
+        var (_, device) = await browser.GetAsync("/");
+        Assert.Contains("<html lang=\"pt-BR\">", device, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,6 @@ public static class AccountResponses
     public static AccountResponse From(User user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new(user.Id, user.Email!, user.DisplayName, user.TimeZone, user.Language);
+        return new(user.Id, user.Email!, user.DisplayName, user.TimeZone, user.Language, user.Theme);
     }
 }

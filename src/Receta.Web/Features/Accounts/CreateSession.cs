@@ -11,10 +11,14 @@ namespace Receta.Web.Features.Accounts;
 /// Signs a browser in: checks the credentials like token creation does, stores a session with an
 /// absolute end (<c>Auth:SessionLifetime</c>, 30 days by default) and sets the <c>__Host-receta</c>
 /// cookie that names it. A session the browser was already signed in with ends: one cookie, one session.
+/// The browser also takes on the account's language and theme, when it chose them.
 /// </summary>
 public static class CreateSession
 {
-    public static async Task<Outcome<UserSession>> HandleAsync(
+    /// <summary>A new session and the account's choices the browser takes on with it.</summary>
+    public sealed record BrowserSession(UserSession Session, string? Language, string? Theme);
+
+    public static async Task<Outcome<BrowserSession>> HandleAsync(
         CreateSessionRequest request, (Guid UserId, Guid Id)? previousSession, SignIn signIn, RecetaDbContext db, AuditLog audit, TimeProvider clock, BrowserSessionOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -48,14 +52,23 @@ public static class CreateSession
         db.UserSessions.Add(session);
         audit.Add(session.UserId, AuditActions.SignIn, "session");
         await db.SaveChangesAsync();
-        return session;
+        return new BrowserSession(session, user.Value.Language, user.Value.Theme);
     }
 
-    /// <summary>Gives the browser the cookie naming <paramref name="session"/>; the API route and the sign-in page both do it here.</summary>
-    public static Task SetCookieAsync(HttpContext http, UserSession session)
+    /// <summary>
+    /// Gives the browser the cookie naming the session, and the account's language (when it chose one)
+    /// and theme; the API route and the sign-in and sign-up pages all do it here.
+    /// </summary>
+    public static Task SetCookieAsync(HttpContext http, BrowserSession browser)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(browser);
+        var session = browser.Session;
+        if (browser.Language is not null)
+        {
+            Localization.Remember(http, browser.Language);
+        }
+        Themes.Remember(http, browser.Theme);
         return http.SignInAsync(SessionCookie.SchemeName, SessionCookie.Principal(session.UserId, session.Id),
             new AuthenticationProperties
             {
@@ -71,12 +84,12 @@ public static class CreateSession
                 TimeProvider clock, IOptions<BrowserSessionOptions> options) =>
             {
                 var outcome = await HandleAsync(request, SessionCookie.Session(http.User), signIn, db, audit, clock, options.Value);
-                if (outcome.Value is { } session)
+                if (outcome.Value is { } browser)
                 {
-                    await SetCookieAsync(http, session);
+                    await SetCookieAsync(http, browser);
                 }
                 return outcome.ToResult(created =>
-                    TypedResults.Created("/api/v1/auth/session", new SessionResponse(created.Id, created.CreatedAt, created.ExpiresAt)));
+                    TypedResults.Created("/api/v1/auth/session", new SessionResponse(created.Session.Id, created.Session.CreatedAt, created.Session.ExpiresAt)));
             })
             .AllowAnonymous()
             .RequireRateLimiting(SignIn.RateLimitPolicy)

@@ -7,7 +7,7 @@ using Receta.Web.Infrastructure;
 
 namespace Receta.Web.Features.Accounts;
 
-/// <summary>The caller's own account: read it, and change the display name, time zone or language.</summary>
+/// <summary>The caller's own account: read it, and change the display name, time zone, language or theme.</summary>
 public static class MyAccount
 {
     public static async Task<Outcome<AccountResponse>> GetAsync(CurrentUser user, RecetaDbContext db)
@@ -28,7 +28,7 @@ public static class MyAccount
         {
             return Failure.NotFound("account");
         }
-        var merged = JsonMergePatch.Apply(new AccountFields(account.DisplayName, account.TimeZone, account.Language), patch, json);
+        var merged = JsonMergePatch.Apply(new AccountFields(account.DisplayName, account.TimeZone, account.Language, account.Theme), patch, json);
         if (merged.Failure is { } failure)
         {
             return failure;
@@ -45,11 +45,17 @@ public static class MyAccount
         {
             errors.Add("language", $"'language' must be one of: {string.Join(", ", Localization.SupportedCultures.Select(c => c.Name))}.");
         }
+        var theme = merged.Value.Theme;
+        if (theme is not null && Themes.Known(theme) is null)
+        {
+            errors.Add("theme", $"'theme' must be one of: {string.Join(", ", Themes.Names)}, or null for the device's.");
+        }
         if (errors.Any)
         {
             return errors.ToFailure();
         }
         account.DisplayName = displayName;
+        account.Theme = theme;
         account.TimeZone = timeZone;
         account.Language = language;
         await db.SaveChangesAsync();
@@ -62,13 +68,13 @@ public static class MyAccount
             .WithTags("Accounts")
             .Produces<AccountResponse>()
             .WithName("GetMyAccount")
-            .WithDescription("The caller's account: display name, time zone and language.");
+            .WithDescription("The caller's account: display name, time zone, language and the pages' theme.");
         api.MapPatch("/me", async (CurrentUser user, JsonElement patch, RecetaDbContext db, IOptions<JsonOptions> json) =>
                 (await UpdateAsync(user, patch, db, json.Value.SerializerOptions)).ToOk())
             .WithTags("Accounts")
             .Produces<AccountResponse>()
             .AcceptsMergePatch<AccountFields>()
             .WithName("UpdateMyAccount")
-            .WithDescription("Changes the display name, time zone (IANA) or language (en, es) with a JSON merge patch.");
+            .WithDescription("Changes the display name, time zone (IANA), language (en, es, pt-BR) or theme (light, dark, or null for the device's) with a JSON merge patch.");
     }
 }

@@ -10,6 +10,10 @@ public sealed class DemoSeedingTests(PostgresApp shared)
 {
     private const int Nodes = 3;
 
+    /// <summary>The demo goal's title in each language's demo account.</summary>
+    private static readonly (string Language, string Title)[] Titles =
+        [("en", "Become a NASA astronaut"), ("es", "Ser astronauta de la NASA"), ("pt-BR", "Ser astronauta da NASA")];
+
     [Fact]
     public async Task Start_NodesAtOnceOnAnEmptyDatabase_AllStartAndSeedTheDemoOnce()
     {
@@ -25,17 +29,21 @@ public sealed class DemoSeedingTests(PostgresApp shared)
             var starts = nodes.Select(node => Task.Run(async () => await node.InitializeAsync())).ToList();
             await Task.WhenAll(starts);
 
+            // Each language's demo account, once, with one journey in its language.
             foreach (var node in nodes)
             {
-                using var client = node.CreateApiClient();
-                using var token = await client.PostJsonAsync("/api/v1/auth/tokens",
-                    new { email = DemoSeeding.Email, password = DemoSeeding.Password, name = "demo" });
-                await token.AssertStatusAsync(HttpStatusCode.Created);
-                using var demo = node.CreateApiClient((await token.ReadJsonAsync()).GetProperty("token").GetString());
-                using var goals = await demo.GetAsync("/api/v1/goals", TestContext.Current.CancellationToken);
-                await goals.AssertStatusAsync(HttpStatusCode.OK);
-                var goal = Assert.Single((await goals.ReadJsonAsync()).GetProperty("items").EnumerateArray());
-                Assert.Equal("Become a NASA astronaut", goal.GetProperty("title").GetString());
+                foreach (var (language, title) in Titles)
+                {
+                    using var client = node.CreateApiClient();
+                    using var token = await client.PostJsonAsync("/api/v1/auth/tokens",
+                        new { email = DemoSeeding.Accounts[language], password = DemoSeeding.Password, name = "demo" });
+                    await token.AssertStatusAsync(HttpStatusCode.Created);
+                    using var demo = node.CreateApiClient((await token.ReadJsonAsync()).GetProperty("token").GetString());
+                    using var goals = await demo.GetAsync("/api/v1/goals", TestContext.Current.CancellationToken);
+                    await goals.AssertStatusAsync(HttpStatusCode.OK);
+                    var goal = Assert.Single((await goals.ReadJsonAsync()).GetProperty("items").EnumerateArray());
+                    Assert.Equal(title, goal.GetProperty("title").GetString());
+                }
             }
         }
         finally

@@ -39,6 +39,8 @@ public sealed partial class WebUi : IAsyncLifetime
                 $"Chromium is missing at {ChromiumPath}: install Debian's package (apt-get install -y chromium; ./test.sh does). Never 'playwright install'.");
         }
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // The offline tests fail a service worker's own requests, which Playwright routes only with these events on.
+        Environment.SetEnvironmentVariable("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1");
         await App.InitializeAsync();
         // A browser keeps cookies by the real clock: the app's clock starts at the real now, so the
         // session cookie's expiry (set from the app's clock) is not already in the past.
@@ -53,6 +55,9 @@ public sealed partial class WebUi : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run",
+                // The app's certificate is the run's own, self-signed: a page with a certificate
+                // error may not register a service worker, which IgnoreHTTPSErrors does not lift.
+                "--ignore-certificate-errors",
             ],
         });
     }

@@ -9,8 +9,11 @@ namespace Receta.Web.Tests.Pages;
 /// <summary>The goal page of the demo, José's journey (283 monthly entries over 24 years): complete, and light.</summary>
 public sealed partial class GoalPageDemoTests : IAsyncLifetime
 {
-    /// <summary>What the page costs a phone: its HTML, compressed, stays under this many bytes.</summary>
-    private const int MaxTransferBytes = 20_000;
+    /// <summary>
+    /// What the page costs a phone: its HTML, compressed, stays under this many bytes. It carries its
+    /// own styles (about 4 KB compressed, once a second request), so that it paints from this answer.
+    /// </summary>
+    private const int MaxTransferBytes = 24_000;
 
     /// <summary>And its HTML, as the browser holds it, under this many.</summary>
     private const int MaxHtmlBytes = 250_000;
@@ -24,7 +27,7 @@ public sealed partial class GoalPageDemoTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task Get_DemoGoal_ShowsEveryIngredientWithChartsOfAtMost200PointsIn20KBCompressed()
+    public async Task Get_DemoGoal_ShowsEveryIngredientWithChartsOfAtMost200PointsIn24KBCompressed()
     {
         using var client = _app.CreateApiClient();
         using var token = await client.PostJsonAsync("/api/v1/auth/tokens",

@@ -1,0 +1,159 @@
+// Receta in the browser, beyond plain HTML: registers the service worker (sw.js), which keeps the
+// pages last seen for when there is no connection, and keeps what is logged without a connection
+// (entries, work sessions and habit checks from the dashboard's forms) until it can be sent. Every
+// page works without this script: the forms post as they always do.
+(() => {
+    'use strict';
+
+    if ('serviceWorker' in navigator) {
+        navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => { /* pages work without it */ });
+    }
+
+    const account = document.body.dataset.account;
+    const status = document.querySelector('[data-queue]');
+    const SENT = 'receta-sent';
+
+    // The queue: one IndexedDB store, each item under its Idempotency-Key, so sending it twice
+    // (two tabs, a lost answer) makes the server do it once.
+    const open = () => new Promise((resolve, reject) => {
+        const request = indexedDB.open('receta', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('queue', { keyPath: 'key' });
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+    });
+    const withQueue = async (mode, use) => {
+        const db = await open();
+        return new Promise((resolve, reject) => {
+            const transaction = db.transaction('queue', mode);
+            const request = use(transaction.objectStore('queue'));
+            transaction.oncomplete = () => resolve(request.result);
+            transaction.onerror = () => reject(transaction.error);
+        });
+    };
+    const waiting = async () => (await withQueue('readonly', queue => queue.getAll()))
+        .filter(item => item.account === account)
+        .sort((a, b) => a.at - b.at);
+
+    const say = (template, labels) => {
+        status.textContent = template.replace('{0}', labels.join('; '));
+        status.hidden = false;
+    };
+
+    // The day of the phone where it was done: sent tomorrow, it still counts for today.
+    const today = () => {
+        const now = new Date();
+        const two = n => String(n).padStart(2, '0');
+        return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+    };
+
+    const queue = async form => {
+        const kind = form.dataset.offline;
+        const body = { date: today() };
+        let amount = '';
+        if (kind === 'entry') {
+            amount = form.elements.value.value.trim();
+            body.value = amount === '' ? null : Number(amount.replace(',', '.'));
+        } else if (kind === 'work') {
+            amount = form.elements.minutes.value.trim();
+            body.minutes = Number(amount);
+        }
+        const item = {
+            key: crypto.randomUUID(),
+            account,
+            at: Date.now(),
+            url: form.dataset.offlineApi,
+            body,
+            label: form.dataset.offlineLabel.replace('{0}', amount),
+        };
+        await withQueue('readwrite', store => store.put(item));
+        form.reset();
+        say(status.dataset.queued, (await waiting()).map(i => i.label));
+    };
+
+    // Oldest first, with the key each was queued under. An answer removes the item (a refusal is
+    // told); no connection, a server error, a signed-out session or a send still running for the
+    // same key leave it for the next time.
+    let sending = false;
+    const send = async () => {
+        if (sending || !navigator.onLine) {
+            return;
+        }
+        sending = true;
+        try {
+            const items = await waiting();
+            if (items.length === 0) {
+                return;
+            }
+            const antiforgery = await fetch('/api/v1/auth/antiforgery', { credentials: 'same-origin' });
+            if (!antiforgery.ok) {
+                return;
+            }
+            const token = await antiforgery.json();
+            const sent = [];
+            const refused = [];
+            for (const item of items) {
+                const response = await fetch(item.url, {
+                    method: 'POST',
+                    credentials: 'same-origin',
+                    headers: { 'Content-Type': 'application/json', [token.headerName]: token.token, 'Idempotency-Key': item.key },
+                    body: JSON.stringify(item.body),
+                });
+                const later = response.status === 401 || response.status === 429 || response.status >= 500
+                    || (response.status === 409 && response.headers.has('Retry-After'));
+                if (later) {
+                    break;
+                }
+                if (response.ok) {
+                    sent.push(item.label);
+                } else {
+                    const problem = await response.json().catch(() => ({}));
+                    refused.push(`${item.label} (${problem.detail || problem.title || response.status})`);
+                }
+                await withQueue('readwrite', store => store.delete(item.key));
+            }
+            if (sent.length || refused.length) {
+                // The page shows what was sent once it is read again with it.
+                sessionStorage.setItem(SENT, JSON.stringify({ sent, refused }));
+                location.reload();
+            }
+        } catch {
+            // No connection after all: everything stays queued.
+        } finally {
+            sending = false;
+        }
+    };
+
+    if (account && status && 'indexedDB' in window) {
+        document.addEventListener('submit', event => {
+            const form = event.target.closest('form[data-offline-api]');
+            if (form && !navigator.onLine) {
+                event.preventDefault();
+                queue(form);
+            }
+        });
+        const told = sessionStorage.getItem(SENT);
+        if (told) {
+            sessionStorage.removeItem(SENT);
+            const { sent, refused } = JSON.parse(told);
+            status.textContent = [
+                sent.length ? status.dataset.sent.replace('{0}', sent.join('; ')) : '',
+                refused.length ? status.dataset.refused.replace('{0}', refused.join('; ')) : '',
+            ].join(' ').trim();
+            status.hidden = false;
+        }
+        waiting().then(items => {
+            if (items.length && !navigator.onLine) {
+                say(status.dataset.queued, items.map(i => i.label));
+            }
+        });
+        window.addEventListener('online', send);
+        send();
+    }
+
+    // Signing out forgets the pages kept for this account on this phone.
+    document.addEventListener('submit', event => {
+        if (event.target.matches('form[action="/signout"]') && 'caches' in window) {
+            caches.delete('receta-pages');
+        }
+    });
+})();

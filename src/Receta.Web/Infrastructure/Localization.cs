@@ -93,15 +93,7 @@ public static class Localization
         }
         http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions
-            {
-                Path = "/",
-                MaxAge = TimeSpan.FromDays(365),
-                IsEssential = true,
-                HttpOnly = true,
-                Secure = http.Request.IsHttps,
-                SameSite = SameSiteMode.Lax,
-            });
+            PreferenceCookies.For(http));
     }
 
     /// <summary>A path of this site to go back to, or <c>/</c>: never another site (no open redirect).</summary>

@@ -34,14 +34,6 @@ public static class Themes
             http.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/", Secure = http.Request.IsHttps });
             return;
         }
-        http.Response.Cookies.Append(CookieName, known, new CookieOptions
-        {
-            Path = "/",
-            MaxAge = TimeSpan.FromDays(365),
-            IsEssential = true,
-            HttpOnly = true,
-            Secure = http.Request.IsHttps,
-            SameSite = SameSiteMode.Lax,
-        });
+        http.Response.Cookies.Append(CookieName, known, PreferenceCookies.For(http));
     }
 }

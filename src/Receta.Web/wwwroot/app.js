@@ -51,10 +51,10 @@
         const body = { date: today() };
         let amount = '';
         if (kind === 'entry') {
-            amount = form.elements.value.value.trim();
+            amount = form.elements.namedItem('value').value.trim();
             body.value = amount === '' ? null : Number(amount.replace(',', '.'));
         } else if (kind === 'work') {
-            amount = form.elements.minutes.value.trim();
+            amount = form.elements.namedItem('minutes').value.trim();
             body.minutes = Number(amount);
         }
         const item = {
@@ -128,7 +128,9 @@
             const form = event.target.closest('form[data-offline-api]');
             if (form && !navigator.onLine) {
                 event.preventDefault();
-                queue(form);
+                // A phone that cannot keep it (storage full or refused) posts it as without this
+                // script, and the browser says it is offline: never dropped without a word.
+                queue(form).catch(() => form.submit());
             }
         });
         const told = sessionStorage.getItem(SENT);

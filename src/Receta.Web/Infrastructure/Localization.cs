@@ -14,13 +14,13 @@ public static class Localization
 {
     public static readonly IReadOnlyList<CultureInfo> SupportedCultures = [new("en"), new("es"), new("pt-BR")];
 
-    /// <summary>Each language's name in itself, as the language links and the profile offer it.</summary>
-    public static string NativeName(CultureInfo culture) => culture?.Name switch
+    /// <summary>Each language's name in itself, as the language links and the profile offer it: English, Español, Português (Brasil).</summary>
+    public static string NativeName(CultureInfo culture)
     {
-        "es" => "Español",
-        "pt-BR" => "Português (Brasil)",
-        _ => "English",
-    };
+        ArgumentNullException.ThrowIfNull(culture);
+        var name = culture.NativeName;
+        return string.Concat(name[..1].ToUpper(culture), name[1..]);
+    }
 
     /// <summary>The language of a request that names none: English.</summary>
     public static CultureInfo DefaultCulture => SupportedCultures[0];
@@ -28,6 +28,17 @@ public static class Localization
     /// <summary>The supported culture of that name (<c>en</c>, <c>es</c>, <c>pt-BR</c>, in any case), or null.</summary>
     public static CultureInfo? Supported(string? name) =>
         SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The supported culture closest to <paramref name="name"/>: that one, else one of the same
+    /// language (pt-PT reads pt-BR, es-MX reads es), else null.
+    /// </summary>
+    public static CultureInfo? Closest(string? name) =>
+        Supported(name)
+        ?? SupportedCultures.FirstOrDefault(c => string.Equals(c.TwoLetterISOLanguageName, name?.Split('-')[0], StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>What an account reads in when it is written to (an email, its calendar, its PDF): its language, else English.</summary>
+    public static CultureInfo OfAccount(string? language) => Supported(language) ?? DefaultCulture;
 
     /// <summary>
     /// <paramref name="write"/> in <paramref name="culture"/>: texts for someone other than the
@@ -119,11 +130,7 @@ internal sealed class AcceptLanguageByLanguage : RequestCultureProvider
         var languages = httpContext.Request.GetTypedHeaders().AcceptLanguage;
         foreach (var language in languages.Where(l => l.Quality is null or > 0).OrderByDescending(l => l.Quality ?? 1).Take(MaxLanguagesRead))
         {
-            var name = language.Value.Value;
-            var supported = Localization.Supported(name)
-                ?? Localization.SupportedCultures.FirstOrDefault(c => string.Equals(
-                    c.TwoLetterISOLanguageName, name?.Split('-')[0], StringComparison.OrdinalIgnoreCase));
-            if (supported is not null)
+            if (Localization.Closest(language.Value.Value) is { } supported)
             {
                 return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(supported.Name));
             }

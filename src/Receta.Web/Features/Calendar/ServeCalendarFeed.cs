@@ -64,8 +64,7 @@ public static class ServeCalendarFeed
             goals.Add(goal);
             latest = changedAt > latest ? changedAt : latest;
         }
-        var culture = Localization.SupportedCultures.FirstOrDefault(c => c.Name == account.Language) ?? Localization.SupportedCultures[0];
-        return new CalendarDocument(texts).Write(goals, culture, zone.Id, latest, origin);
+        return new CalendarDocument(texts).Write(goals, Localization.OfAccount(account.Language), zone.Id, latest, origin);
     }
 
     /// <summary>One goal's events, and the latest moment anything in them was made (their <c>DTSTAMP</c> is the feed's latest).</summary>

@@ -18,24 +18,19 @@ public static partial class DemoSeeding
     /// The demo's sign-in in each language the app offers, by culture name (<see cref="Localization.SupportedCultures"/>):
     /// each holds José's journey in its language, behind <see cref="Password"/>.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> Accounts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["en"] = Email,
-        ["es"] = "demo.es@receta.example",
-        ["pt-BR"] = "demo.pt@receta.example",
-    };
+    public static readonly IReadOnlyDictionary<string, string> Accounts = Localization.SupportedCultures.ToDictionary(
+        c => c.Name,
+        c => c.Name == Localization.DefaultCulture.Name ? Email : $"demo.{c.TwoLetterISOLanguageName}@receta.example",
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The demo's sign-in for someone reading <paramref name="culture"/>: that language's, matched by its name
-    /// or else by its language alone (es-MX reads the Spanish one); the English one for a language the app does not offer.
+    /// The demo's sign-in for someone reading <paramref name="culture"/>: the closest language's
+    /// (es-MX reads the Spanish one); the English one for a language the app does not offer.
     /// </summary>
     public static string EmailFor(CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        var supported = Localization.Supported(culture.Name)
-            ?? Localization.SupportedCultures.FirstOrDefault(c => string.Equals(
-                c.TwoLetterISOLanguageName, culture.TwoLetterISOLanguageName, StringComparison.OrdinalIgnoreCase));
-        return supported is not null && Accounts.TryGetValue(supported.Name, out var email) ? email : Email;
+        return Localization.Closest(culture.Name) is { } supported ? Accounts[supported.Name] : Email;
     }
 
     /// <summary>

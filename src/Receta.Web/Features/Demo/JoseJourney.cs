@@ -45,14 +45,10 @@ public static class JoseJourney
         ArgumentNullException.ThrowIfNull(culture);
         var localizer = texts.Create(typeof(JoseJourney));
         // Every text is read while the UI culture is the journey's: the localizer looks them up in it.
-        Localization.InCulture(culture, () =>
-        {
-            Write(db, owner, now, new Wording(localizer));
-            return owner;
-        });
+        Localization.InCulture(culture, () => Write(db, owner, now, new Wording(localizer)));
     }
 
-    private static void Write(RecetaDbContext db, User owner, DateTimeOffset now, Wording t)
+    private static Goal Write(RecetaDbContext db, User owner, DateTimeOffset now, Wording t)
     {
         var goal = new Goal
         {
@@ -82,6 +78,7 @@ public static class JoseJourney
         AddHabits(db, goal, ids, t);
         var applications = AddAttempts(db, goal, ids, t);
         LinkLessons(applications, milestones, skills);
+        return goal;
     }
 
     /// <summary>A monthly log of training hours that adds up to the target just before selection.</summary>

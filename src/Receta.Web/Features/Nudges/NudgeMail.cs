@@ -15,7 +15,7 @@ namespace Receta.Web.Features.Nudges;
 /// <summary>The recipient of a nudge: their address, language and zone.</summary>
 public sealed record NudgeRecipient(Guid UserId, string Email, string? Language, TimeZoneInfo Zone)
 {
-    public CultureInfo Culture => Localization.Supported(Language) ?? Localization.DefaultCulture;
+    public CultureInfo Culture => Localization.OfAccount(Language);
 }
 
 /// <summary>

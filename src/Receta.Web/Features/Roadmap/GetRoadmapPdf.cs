@@ -38,8 +38,7 @@ public static class GetRoadmapPdf
         {
             return errors.ToFailure();
         }
-        language ??= Localization.Supported(await db.Users.Where(u => u.Id == scope.User.Id).Select(u => u.Language).FirstOrDefaultAsync())
-            ?? Localization.DefaultCulture;
+        language ??= Localization.OfAccount(await db.Users.Where(u => u.Id == scope.User.Id).Select(u => u.Language).FirstOrDefaultAsync());
 
         // One DbContext per request: the views are read one after the other, as the goal page reads them.
         var goal = scope.Goal;

@@ -216,8 +216,7 @@ public sealed partial class WebhookSender(
         {
             return;
         }
-        // In the owner's language, as the nudges are (NudgeRecipient.Culture): English for none or one not supported.
-        var culture = Localization.Supported(owner.Language) ?? Localization.DefaultCulture;
+        var culture = Localization.OfAccount(owner.Language);
         var since = webhook.FailingSince!.Value.ToString("u", CultureInfo.InvariantCulture);
         email.Queue(
             Localization.InCulture(culture, () => new EmailMessage(owner.Email, texts["DisabledSubject"], texts["DisabledBody", webhook.Url, since])),

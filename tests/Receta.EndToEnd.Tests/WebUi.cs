@@ -63,10 +63,13 @@ public sealed partial class WebUi : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies, no cache) and a page in it, on the app.</summary>
-    public async Task<IPage> NewPageAsync(int width = DesktopWidth, string locale = "en-US")
+    /// <param name="touch">A phone's touch screen: taps, and no hover.</param>
+    public async Task<IPage> NewPageAsync(int width = DesktopWidth, string locale = "en-US", bool touch = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            HasTouch = touch,
+            IsMobile = touch,
             BaseURL = App.ServerAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = width == PhoneWidth ? 780 : 900 },
             Locale = locale,

@@ -1,7 +1,8 @@
 // Receta in the browser, beyond plain HTML: registers the service worker (sw.js), which keeps the
 // pages last seen for when there is no connection, and keeps what is logged without a connection
-// (entries, work sessions and habit checks from the dashboard's forms) until it can be sent. Every
-// page works without this script: the forms post as they always do.
+// (entries, work sessions and habit checks from the dashboard's forms) until it can be sent; and moves
+// between a chart's points with the arrow keys. Every page works without this script: the forms post
+// as they always do, and a chart's points show on tap, hover and focus.
 (() => {
     'use strict';
 
@@ -151,6 +152,24 @@
         window.addEventListener('online', send);
         send();
     }
+
+    // A line chart's points (LineChart.razor): only one is in the tab order; the arrow keys move to the
+    // one before or after, Home and End to the ends, and Tab comes back to the one left focused.
+    document.addEventListener('keydown', event => {
+        const point = event.target instanceof Element && event.target.closest('[data-chart-point]');
+        if (!point) {
+            return;
+        }
+        const points = [...point.parentNode.querySelectorAll('[data-chart-point]')];
+        const at = points.indexOf(point);
+        const to = points[{ ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: points.length - 1 }[event.key]];
+        if (to) {
+            event.preventDefault();
+            point.tabIndex = -1;
+            to.tabIndex = 0;
+            to.focus();
+        }
+    });
 
     // Signing out forgets the pages kept for this account on this phone.
     document.addEventListener('submit', event => {

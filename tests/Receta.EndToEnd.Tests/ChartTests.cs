@@ -176,7 +176,8 @@ public sealed class ChartTests(WebUi ui)
         await page.Keyboard.PressAsync("ArrowLeft");
         await page.Keyboard.PressAsync("ArrowLeft");
         await Assertions.Expect(history).ToBeFocusedAsync();
-        Assert.True(await history.EvaluateAsync<double>("s => s.scrollLeft") < 0, "The arrow keys do not scroll the calendar.");
+        // Keyboard scrolling is animated: wait for it to have moved, rather than read it at once.
+        await page.WaitForFunctionAsync("s => s.scrollLeft < 0", await history.ElementHandleAsync());
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth && window.scrollX === 0"));
     }
 

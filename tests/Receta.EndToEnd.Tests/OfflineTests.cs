@@ -91,6 +91,69 @@ public sealed class OfflineTests(WebUi ui)
     }
 
     [Fact]
+    public async Task Offline_TheGoalPageQueuesAnEntryForTheDayChosenWorkATickAndASkipAndSendsEachOnce()
+    {
+        var user = await ui.App.CreateUserAsync();
+        var goal = await Journeys.MarathonAsync(ui.App, user);
+        using (var second = await user.Api.PostJsonAsync($"/api/v1/goals/{goal}/habits", new { title = "Stretch", times = 1, perDays = 1 }))
+        {
+            await second.AssertStatusAsync(System.Net.HttpStatusCode.Created);
+        }
+        var page = await ui.NewPageAsync(WebUi.PhoneWidth);
+        await WebUi.SignInAsync(page, user);
+        await page.GotoAsync($"/goals/{goal}");
+        await ControlledByTheServiceWorkerAsync(page);
+        // The phone's yesterday, as its date field takes it: the entry is for the day chosen, not the day sent.
+        var yesterday = DateOnly.ParseExact(await page.EvaluateAsync<string>(
+            "() => { const d = new Date(); d.setDate(d.getDate() - 1); return d.toLocaleDateString('en-CA'); }"), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        await GoOfflineAsync(page);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-offline-banner]")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tick “Go for a run” for today" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skip “Stretch” today" }).ClickAsync();
+        var entry = page.Locator("#entry-form");
+        await entry.GetByLabel("Date").FillAsync(yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await entry.GetByLabel("Value (km)").FillAsync("9.5");
+        await entry.GetByLabel("Note").FillAsync("Hills, on the bus home");
+        await entry.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var work = page.Locator("#work-form");
+        await work.GetByLabel("Minutes").FillAsync("40");
+        await work.GetByLabel("Milestone").SelectOptionAsync(new SelectOptionValue { Label = "Run 10 km without stopping" });
+        await work.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        var status = page.Locator("[data-queue]");
+        var shownYesterday = yesterday.ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
+        await Assertions.Expect(status).ToContainTextAsync(
+            $"Saved on this phone, to be sent when you are back online: Go for a run: done today; Stretch: skipped today; 9.5 km on {shownYesterday}: Run a marathon; 40 min of work on ");
+        // The form is ready for the next one, and the answer stays in sight where the form was used.
+        Assert.Equal("", await entry.GetByLabel("Value (km)").InputValueAsync());
+        await Assertions.Expect(status).ToBeInViewportAsync();
+
+        // What needs the server is not lost to the browser's "no internet" page: the page and what was typed stay.
+        var addHabit = page.Locator("#add-habit-form");
+        await addHabit.GetByLabel("Habit").FillAsync("Sleep eight hours");
+        await addHabit.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("You are offline, and this needs a connection: nothing was sent. Try again when you are back online.");
+        Assert.Equal("Sleep eight hours", await addHabit.GetByLabel("Habit").InputValueAsync());
+        Assert.Empty(await EntriesAsync(user, goal, 9.5));
+
+        await GoOnlineAsync(page);
+
+        await Assertions.Expect(status).ToContainTextAsync($"Sent what you saved offline: Go for a run: done today; Stretch: skipped today; 9.5 km on {shownYesterday}: Run a marathon; 40 min of work on ");
+        var sentEntry = Assert.Single(await EntriesAsync(user, goal, 9.5));
+        Assert.Equal(yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sentEntry.GetProperty("date").GetString());
+        Assert.Equal("Hills, on the bus home", sentEntry.GetProperty("note").GetString());
+        var sentWork = Assert.Single(await WorkAsync(user, goal, 40));
+        Assert.Equal(JsonValueKind.String, sentWork.GetProperty("milestoneId").ValueKind);
+        using var habits = await user.Api.GetAsync($"/api/v1/goals/{goal}/habits", Cancellation);
+        var byTitle = (await habits.ReadJsonAsync()).GetProperty("items").EnumerateArray().ToDictionary(h => h.GetProperty("title").GetString()!);
+        Assert.Single(byTitle["Go for a run"].GetProperty("checks").EnumerateArray());
+        Assert.Single(byTitle["Stretch"].GetProperty("skips").EnumerateArray());
+        Assert.False(byTitle.ContainsKey("Sleep eight hours"));
+    }
+
+    [Fact]
     public async Task SignOut_ForgetsThePagesKeptOnThisPhone()
     {
         var user = await ui.App.CreateUserAsync();

@@ -1,8 +1,8 @@
 // Receta in the browser, beyond plain HTML: registers the service worker (sw.js), which keeps the
 // pages last seen for when there is no connection, and keeps what is logged without a connection
-// (entries, work sessions and habit checks from the dashboard's forms) until it can be sent; and moves
-// between a chart's points with the arrow keys. Every page works without this script: the forms post
-// as they always do, and a chart's points show on tap, hover and focus.
+// (entries, work sessions, habit ticks and skips from the dashboard's and a goal page's forms) until
+// it can be sent; and moves between a chart's points with the arrow keys. Every page works without
+// this script: the forms post as they always do, and a chart's points show on tap, hover and focus.
 (() => {
     'use strict';
 
@@ -47,24 +47,43 @@
         return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
     };
 
-    const queue = async form => {
-        const kind = form.dataset.offline;
-        const body = { date: today() };
-        let amount = '';
-        if (kind === 'entry') {
-            amount = form.elements.namedItem('value').value.trim();
-            body.value = amount === '' ? null : Number(amount.replace(',', '.'));
-        } else if (kind === 'work') {
-            amount = form.elements.namedItem('minutes').value.trim();
-            body.minutes = Number(amount);
+    const language = document.documentElement.lang || 'en';
+    const shown = field => {
+        if (field.type === 'number') {
+            return new Intl.NumberFormat(language, { maximumFractionDigits: 6 }).format(Number(field.value));
         }
+        if (field.type === 'date') {
+            const [year, month, day] = field.value.split('-').map(Number);
+            return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(year, month - 1, day));
+        }
+        return field.value;
+    };
+
+    // What a form says to the API: each control marked data-offline-field="{json name}" (a number as
+    // a number, an empty number as null, other empty fields left out), the phone's today when no date
+    // was asked for; told by its data-offline-label, each "{json name}" in it replaced by what was typed.
+    // A button can carry its own API address and label (a habit's tick and skip share one form).
+    const queue = async (form, source) => {
+        const body = {};
+        let label = source.dataset.offlineLabel;
+        for (const field of [...form.elements].filter(element => element.dataset.offlineField)) {
+            const name = field.dataset.offlineField;
+            const value = field.value.trim();
+            if (field.type === 'number') {
+                body[name] = value === '' ? null : Number(value);
+            } else if (value !== '') {
+                body[name] = value;
+            }
+            label = label.replace(`{${name}}`, value === '' ? '' : shown(field));
+        }
+        body.date ??= today();
         const item = {
             key: crypto.randomUUID(),
             account,
             at: Date.now(),
-            url: form.dataset.offlineApi,
+            url: source.dataset.offlineApi,
             body,
-            label: form.dataset.offlineLabel.replace('{0}', amount),
+            label: label.trim(),
         };
         await withQueue('readwrite', store => store.put(item));
         form.reset();
@@ -124,14 +143,30 @@
         }
     };
 
+    // Posts the form as the browser would have, with the button pressed (form.submit() leaves it out).
+    const post = (form, submitter) => {
+        if (submitter && submitter.name) {
+            const pressed = Object.assign(document.createElement('input'), { type: 'hidden', name: submitter.name, value: submitter.value });
+            form.append(pressed);
+        }
+        form.submit();
+    };
+
     if (account && status && 'indexedDB' in window) {
         document.addEventListener('submit', event => {
-            const form = event.target.closest('form[data-offline-api]');
-            if (form && !navigator.onLine) {
+            const form = event.target;
+            const source = [event.submitter, form].find(element => element && element.dataset.offlineApi);
+            if (source && !navigator.onLine) {
                 event.preventDefault();
                 // A phone that cannot keep it (storage full or refused) posts it as without this
                 // script, and the browser says it is offline: never dropped without a word.
-                queue(form).catch(() => form.submit());
+                queue(form, source).catch(() => post(form, event.submitter));
+            } else if (!navigator.onLine && form.method === 'post') {
+                // Anything else needs the server: the page stays as it is, with what was typed in it,
+                // rather than the browser's "no internet" page.
+                event.preventDefault();
+                status.textContent = status.dataset.needsConnection;
+                status.hidden = false;
             }
         });
         const told = sessionStorage.getItem(SENT);
@@ -173,7 +208,7 @@
 
     // Signing out forgets the pages kept for this account on this phone.
     document.addEventListener('submit', event => {
-        if (event.target.matches('form[action="/signout"]') && 'caches' in window) {
+        if (event.target.matches('form[action="/signout"]') && !event.defaultPrevented && 'caches' in window) {
             caches.delete('receta-pages');
         }
     });

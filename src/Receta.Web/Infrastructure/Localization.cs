@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Receta.Web.Infrastructure;
 
@@ -57,6 +58,20 @@ public static class Localization
         {
             CultureInfo.CurrentUICulture = previous;
         }
+    }
+
+    /// <summary>
+    /// The text of <paramref name="key"/> for a number of things, <paramref name="count"/>: the key's
+    /// <c>_one</c> text ("{0} day") where the reader's language calls that count singular, else the
+    /// key's own ("{0} days"), filled in with <paramref name="arguments"/>. A resource file gives a
+    /// language its forms; the rule is the language's CLDR "one": 1 in English and Spanish, any count
+    /// under 2 in Portuguese (0 dia, 1 dia, 1,5 hora).
+    /// </summary>
+    public static LocalizedString Plural(this IStringLocalizer texts, string key, double count, params object[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var one = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "pt" ? Math.Abs(count) < 2 : count == 1;
+        return texts[one ? $"{key}_one" : key, arguments];
     }
 
     public static IServiceCollection AddRecetaLocalization(this IServiceCollection services)

@@ -83,7 +83,9 @@ public sealed partial class TranslationTests
         var source = File.ReadAllText(Path.Combine(WebProject.FullName, component));
         var resourceName = LocalizerOf().Match(source).Groups["type"].Value.Split('.')[^1];
 
-        AssertKeysExist(component, resourceName, LiteralKey().Matches(source).Select(m => m.Groups["key"].Value));
+        // A count's text has its singular beside it (Localization.Plural): both must be there.
+        var plurals = PluralKey().Matches(source).Select(m => m.Groups["key"].Value).SelectMany(key => new[] { key, $"{key}_one" });
+        AssertKeysExist(component, resourceName, LiteralKey().Matches(source).Select(m => m.Groups["key"].Value).Concat(plurals));
     }
 
     [Theory]
@@ -164,6 +166,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""\bL\["(?<key>[A-Za-z0-9_]+)"[\],]""")]
     private static partial Regex LiteralKey();
+
+    [GeneratedRegex("""\bL\.Plural\("(?<key>[A-Za-z0-9_]+)",""")]
+    private static partial Regex PluralKey();
 
     [GeneratedRegex(@"\bIStringLocalizer<(?<type>[\w.]+)>\s+(?<name>\w+)")]
     private static partial Regex LocalizerParameter();

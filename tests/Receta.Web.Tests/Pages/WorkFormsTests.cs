@@ -201,6 +201,7 @@ public abstract class WorkFormsTests(RecetaApp app)
         Assert.Equal(["2025-03-01"], view.GetProperty("skips").EnumerateArray().Select(c => c.GetString()));
         // The skip keeps yesterday's streak alive, and the page says so in words: no tick or skip button is left.
         Assert.Equal(1, view.GetProperty("currentStreak").GetInt32());
+        Assert.Contains("streak 1 day (best ", shown, StringComparison.Ordinal);
         Assert.Contains("Skipped today", shown, StringComparison.Ordinal);
         Assert.Contains("Skipped on:", shown, StringComparison.Ordinal);
         Assert.Contains("Take back<span class=\"visually-hidden\"> the skip of “Practise” on 3/1/2025</span>", shown, StringComparison.Ordinal);

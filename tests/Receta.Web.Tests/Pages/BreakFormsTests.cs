@@ -105,7 +105,7 @@ public abstract class BreakFormsTests(RecetaApp app)
         Assert.Contains($"100 % chance to make it by {Day("2025-04-11")}.", page, StringComparison.Ordinal);
         // An hour bought an hour; 40 left at the default 5 hours a week is 56 days.
         Assert.Contains($"At your planned 5 hours a week you arrive on {Day("2025-04-26")}.", page, StringComparison.Ordinal);
-        Assert.Contains("Lately one hours has cost 1 hours of work.", page, StringComparison.Ordinal);
+        Assert.Contains("Lately one hours has cost 1 hour of work.", page, StringComparison.Ordinal);
         // Checks on 01-11, 01-18, 01-25 and 02-01 (01-04 had fewer than 7 changes); steady progress stays in every band.
         Assert.Contains("The 80 % band held 4 of the last 4 times.", page, StringComparison.Ordinal);
     }

@@ -35,10 +35,11 @@
         .filter(item => item.account === account)
         .sort((a, b) => a.at - b.at);
 
-    const say = (template, labels) => {
-        status.textContent = template.replace('{0}', labels.join('; '));
+    const tell = text => {
+        status.textContent = text;
         status.hidden = false;
     };
+    const list = (template, labels) => template.replace('{0}', labels.join('; '));
 
     // The day of the phone where it was done: sent tomorrow, it still counts for today.
     const today = () => {
@@ -87,7 +88,7 @@
         };
         await withQueue('readwrite', store => store.put(item));
         form.reset();
-        say(status.dataset.queued, (await waiting()).map(i => i.label));
+        tell(list(status.dataset.queued, (await waiting()).map(i => i.label)));
     };
 
     // Oldest first, with the key each was queued under. An answer removes the item (a refusal is
@@ -165,23 +166,21 @@
                 // Anything else needs the server: the page stays as it is, with what was typed in it,
                 // rather than the browser's "no internet" page.
                 event.preventDefault();
-                status.textContent = status.dataset.needsConnection;
-                status.hidden = false;
+                tell(status.dataset.needsConnection);
             }
         });
         const told = sessionStorage.getItem(SENT);
         if (told) {
             sessionStorage.removeItem(SENT);
             const { sent, refused } = JSON.parse(told);
-            status.textContent = [
-                sent.length ? status.dataset.sent.replace('{0}', sent.join('; ')) : '',
-                refused.length ? status.dataset.refused.replace('{0}', refused.join('; ')) : '',
-            ].join(' ').trim();
-            status.hidden = false;
+            tell([
+                sent.length ? list(status.dataset.sent, sent) : '',
+                refused.length ? list(status.dataset.refused, refused) : '',
+            ].join(' ').trim());
         }
         waiting().then(items => {
             if (items.length && !navigator.onLine) {
-                say(status.dataset.queued, items.map(i => i.label));
+                tell(list(status.dataset.queued, items.map(i => i.label)));
             }
         });
         window.addEventListener('online', send);
